@@ -53,6 +53,8 @@ export interface HelloReply {
   members: string[];
   /** Which entry of `members` answered. */
   self: number;
+  /** How long an application's lease lasts without a renew, in milliseconds. */
+  leaseMs?: number;
 }
 
 export interface MemberStatus {

@@ -1,0 +1,49 @@
+import { MessageChannel, MessagePort } from "node:worker_threads";
+
+/**
+ * The link between one thread and the process's I/O worker. Two ports, because a blocking caller
+ * reads its reply with `receiveMessageOnPort`, which must never pick up the reply of one of the
+ * thread's own async calls; and one shared word, on which the blocked caller sleeps.
+ *
+ * The ordering rule that makes the handshake race-free: the I/O worker posts the reply *before*
+ * it stores 1 into the word and notifies, so a caller that wakes (or never sleeps, because the
+ * store came first) always finds the reply already in its port's queue.
+ */
+export interface ThreadEnd {
+  syncPort: MessagePort;
+  asyncPort: MessagePort;
+  /** Int32 slot 0: 0 while a blocking call waits, 1 once its reply is in `syncPort`. */
+  signal: SharedArrayBuffer;
+}
+
+/** The same channel as seen by the I/O worker. */
+export type WorkerEnd = ThreadEnd;
+
+/** Index of the reply-ready word in `signal`. */
+export const REPLY_READY = 0;
+
+/** A message from a thread to the I/O worker. */
+export type IoRequest =
+  /** A call routed by key. `id` is present on async calls and echoed in the reply. */
+  | { op: "call"; key: string; body: Uint8Array; id?: number }
+  /** The same body to every member; the reply is an encoded array of the members' replies. */
+  | { op: "broadcast"; body: Uint8Array; id?: number }
+  /** Release the application's leases and close the connections. */
+  | { op: "close"; id?: number };
+
+/** A reply to an async request; blocking replies are the bare body. */
+export interface IoAsyncReply {
+  id: number;
+  body: Uint8Array;
+}
+
+/** Makes a channel; one end stays with the thread, the other goes to the I/O worker. */
+export function createIoChannel(): { thread: ThreadEnd; worker: WorkerEnd } {
+  const sync = new MessageChannel();
+  const nonBlocking = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  return {
+    thread: { syncPort: sync.port1, asyncPort: nonBlocking.port1, signal },
+    worker: { syncPort: sync.port2, asyncPort: nonBlocking.port2, signal },
+  };
+}

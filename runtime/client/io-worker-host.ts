@@ -1,0 +1,73 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { isMainThread, Worker, workerData } from "node:worker_threads";
+import { applicationId } from "./app-identity";
+import { createIoChannel, ThreadEnd } from "./io-channel";
+import { ThreadTransport } from "./thread-transport";
+import { setTransportFactory } from "./transport";
+
+/**
+ * Where a thread gets its I/O channel. Threads the runtime starts (the local backend's workers)
+ * receive one in their workerData, linked to the I/O worker of their process; any other thread
+ * starts an I/O worker of its own on first use.
+ */
+export const IO_CHANNEL_KEY = "__crucialIoChannel";
+
+let ioWorker: Worker | undefined;
+let transport: ThreadTransport | undefined;
+
+function ioWorkerEntry(): string {
+  const entry = process.env.CRUCIAL_IO_WORKER || join(__dirname, "io-worker.js");
+  if (!existsSync(entry)) {
+    throw new Error(`crucial: the I/O worker entry ${entry} is missing (set CRUCIAL_IO_WORKER)`);
+  }
+  return entry;
+}
+
+function startIoWorker(): ThreadEnd {
+  const { thread, worker } = createIoChannel();
+  ioWorker = new Worker(ioWorkerEntry(), {
+    workerData: { app: applicationId(), channel: worker },
+    transferList: [worker.syncPort, worker.asyncPort],
+  });
+  // The I/O worker serves the program; it must never be the reason the program keeps running.
+  ioWorker.unref();
+  ioWorker.on("error", (error) => {
+    process.emitWarning(`crucial: the DSO I/O worker failed: ${error.message}`);
+  });
+  return thread;
+}
+
+function inheritedChannel(): ThreadEnd | undefined {
+  if (isMainThread || typeof workerData !== "object" || workerData === null) return undefined;
+  return (workerData as Record<string, ThreadEnd | undefined>)[IO_CHANNEL_KEY];
+}
+
+/** The transport of this thread, creating the channel (and maybe the I/O worker) on first use. */
+export function threadTransport(): ThreadTransport {
+  if (transport === undefined) transport = new ThreadTransport(inheritedChannel() ?? startIoWorker());
+  return transport;
+}
+
+/**
+ * A channel for a thread this thread is about to start, linked to this process's I/O worker.
+ * Pass the result in the new thread's workerData under IO_CHANNEL_KEY, with its ports in the
+ * transfer list. Only the thread that owns the I/O worker can open channels.
+ */
+export function openChannelForThread(): ThreadEnd {
+  threadTransport();
+  if (ioWorker === undefined) {
+    throw new Error("crucial: only the thread that started the I/O worker can open channels");
+  }
+  const { thread, worker } = createIoChannel();
+  ioWorker.postMessage({ op: "channel", channel: worker }, [worker.syncPort, worker.asyncPort]);
+  return thread;
+}
+
+/** Releases the application's leases and closes the DSO connections of this process. */
+export async function closeDsoClient(): Promise<void> {
+  if (transport === undefined) return;
+  await transport.exchangeAsync({ op: "close" });
+}
+
+setTransportFactory(threadTransport);

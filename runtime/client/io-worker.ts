@@ -1,0 +1,64 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { decodeValue, encodeValue } from "../wire/codec";
+import { replyFromWire, replyToWire } from "../wire/messages";
+import { readClientOptions } from "./client-options";
+import { DsoRouter } from "./dso-router";
+import { IoRequest, REPLY_READY, WorkerEnd } from "./io-channel";
+import { ReplyHandler } from "./member-connection";
+
+/**
+ * The I/O worker: one per process, owner of every DSO connection. Threads hand it encoded calls
+ * through their channels; it routes them and hands back the encoded replies. Keeping the sockets
+ * here means a thread that blocks in `Atomics.wait` never stalls a reply another thread awaits.
+ */
+interface IoWorkerData {
+  app: string;
+  channel: WorkerEnd;
+}
+
+const { app, channel } = workerData as IoWorkerData;
+const router = new DsoRouter(readClientOptions(), app);
+
+function handle(request: IoRequest, reply: ReplyHandler): void {
+  switch (request.op) {
+    case "call":
+      return router.route(request.key, request.body, reply);
+    case "broadcast":
+      return router.broadcast(request.body, (bodies) => reply(gather(bodies)));
+    case "close":
+      void router.close().then(() => reply(encodeValue(replyToWire({ ok: true, value: null }))));
+      return;
+  }
+}
+
+/** One reply holding every member's reply, for status and other calls made to all members. */
+function gather(bodies: Uint8Array[]): Uint8Array {
+  const replies = bodies.map((body) => replyFromWire(decodeValue(body)));
+  const failed = replies.find((reply) => !reply.ok);
+  if (failed !== undefined) return encodeValue(replyToWire(failed));
+  return encodeValue(replyToWire({ ok: true, value: replies.map((r) => r.ok && r.value) }));
+}
+
+function serve(end: WorkerEnd): void {
+  const signal = new Int32Array(end.signal);
+
+  end.syncPort.on("message", (request: IoRequest) =>
+    handle(request, (body) => {
+      // Post first, then raise the flag: see the ordering rule in io-channel.ts.
+      end.syncPort.postMessage(body, [body.buffer as ArrayBuffer]);
+      Atomics.store(signal, REPLY_READY, 1);
+      Atomics.notify(signal, REPLY_READY);
+    }),
+  );
+
+  end.asyncPort.on("message", (request: IoRequest) =>
+    handle(request, (body) =>
+      end.asyncPort.postMessage({ id: request.id, body }, [body.buffer as ArrayBuffer]),
+    ),
+  );
+}
+
+serve(channel);
+parentPort?.on("message", (message: { op?: string; channel?: WorkerEnd }) => {
+  if (message.op === "channel" && message.channel) serve(message.channel);
+});

@@ -1,0 +1,100 @@
+import { inspect } from "node:util";
+import { ObjectRef, REF_OF } from "../wire/object-ref";
+import { nextCallId } from "./call-identity";
+import { SharedProxy } from "./proxy-types";
+import { ObjectCall, transport } from "./transport";
+
+/**
+ * The state behind one proxy. It is an ObjectRef so that the codec (which matches extensions by
+ * `instanceof`) encodes the proxy as a distributed reference.
+ */
+class ProxyTarget extends ObjectRef {
+  /** Set once a call succeeded: the object exists, the creation recipe need not travel again. */
+  confirmed = false;
+
+  wireRef(): ObjectRef {
+    return this.confirmed ? new ObjectRef(this.type, this.key) : this;
+  }
+}
+
+// Names on Object.prototype are never remote methods (the server refuses them), so a proxy can
+// answer them locally; `then` must be absent or every proxy would look like a promise.
+const localNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Makes a proxy for the object `ref` names. `confirmed`: the object is known to exist. */
+export function createProxy<S>(ref: ObjectRef, confirmed = false): SharedProxy<S> {
+  const target = new ProxyTarget(ref.type, ref.key, ref.ctorArgs, ref.persistent);
+  target.confirmed = confirmed;
+  const blocking = new Map<string, (...args: unknown[]) => unknown>();
+  const nonBlocking = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+  const callOf = (method: string, args: unknown[]): ObjectCall => ({
+    ref: target,
+    method,
+    args,
+    withRecipe: !target.confirmed,
+    callId: nextCallId(),
+  });
+
+  const blockingMethod = (method: string) => {
+    let fn = blocking.get(method);
+    if (fn === undefined) {
+      fn = (...args: unknown[]) => {
+        const value = transport().callSync(callOf(method, args));
+        target.confirmed = true;
+        return value;
+      };
+      blocking.set(method, fn);
+    }
+    return fn;
+  };
+
+  const asyncMethod = (method: string) => {
+    let fn = nonBlocking.get(method);
+    if (fn === undefined) {
+      fn = async (...args: unknown[]) => {
+        const value = await transport().callAsync(callOf(method, args));
+        target.confirmed = true;
+        return value;
+      };
+      nonBlocking.set(method, fn);
+    }
+    return fn;
+  };
+
+  const describe = () => `${ref.type}<${ref.key}>`;
+
+  const asyncFace = new Proxy(Object.create(null) as object, {
+    get: (_, prop) => (typeof prop === "string" && prop !== "then" ? asyncMethod(prop) : undefined),
+  });
+
+  return new Proxy(target, {
+    get(_, prop) {
+      if (prop === REF_OF) return target.wireRef();
+      if (prop === inspect.custom || prop === Symbol.toStringTag) return describe;
+      if (typeof prop === "symbol" || prop === "then") return undefined;
+      if (prop === "async") return asyncFace;
+      if (prop === "constructor") return ObjectRef;
+      if (prop === "toString" || prop === "toJSON") return describe;
+      if (localNames.has(prop)) return (Object.prototype as Record<string, unknown>)[prop];
+      return blockingMethod(prop);
+    },
+    set() {
+      throw new TypeError(
+        `cannot set a property of shared object ${describe()}: its state lives on the server; ` +
+          "call one of its methods instead",
+      );
+    },
+  }) as unknown as SharedProxy<S>;
+}
+
+/** The reference of a proxy (or undefined if `value` is not one). */
+export function proxyRef(value: unknown): ObjectRef | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const ref = (value as { [REF_OF]?: ObjectRef })[REF_OF];
+  return ref instanceof ObjectRef ? ref : undefined;
+}
+
+export function isSharedProxy(value: unknown): boolean {
+  return proxyRef(value) !== undefined;
+}

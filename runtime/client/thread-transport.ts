@@ -1,0 +1,113 @@
+import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
+import { decodeValue, encodeValue } from "../wire/codec";
+import { fromWireError } from "../wire/errors";
+import { replyFromWire, RequestFlag, requestToWire, SYSTEM_TYPE } from "../wire/messages";
+import { ObjectRef } from "../wire/object-ref";
+import { IoAsyncReply, IoRequest, REPLY_READY, ThreadEnd } from "./io-channel";
+import { createProxy } from "./proxy";
+import { ObjectCall, Transport } from "./transport";
+
+/**
+ * The transport of one thread: it encodes calls, hands them to the I/O worker and decodes the
+ * replies, so references in replies become proxies of this thread. A blocking call sleeps in
+ * `Atomics.wait` until the I/O worker has posted its reply; async calls are matched by id.
+ */
+export class ThreadTransport implements Transport {
+  private readonly signal: Int32Array;
+  private readonly pending = new Map<number, (body: Uint8Array) => void>();
+  private nextId = 1;
+
+  constructor(private readonly end: ThreadEnd) {
+    this.signal = new Int32Array(end.signal);
+    end.asyncPort.on("message", (reply: IoAsyncReply) => this.asyncReplied(reply));
+    // An idle port must not keep the program alive; it is ref'd while async calls are pending.
+    end.asyncPort.unref();
+  }
+
+  callSync(call: ObjectCall): unknown {
+    const body = this.exchangeSync({ op: "call", key: call.ref.key, body: encodeCall(call) });
+    return decodeCallReply(body, call);
+  }
+
+  async callAsync(call: ObjectCall): Promise<unknown> {
+    const body = await this.exchangeAsync({ op: "call", key: call.ref.key, body: encodeCall(call) });
+    return decodeCallReply(body, call);
+  }
+
+  systemSync(method: string, args: unknown[], routeKey: string): unknown {
+    return decodeSystemReply(this.exchangeSync(systemRequest(method, args, routeKey)), method);
+  }
+
+  async systemAsync(method: string, args: unknown[], routeKey: string): Promise<unknown> {
+    return decodeSystemReply(await this.exchangeAsync(systemRequest(method, args, routeKey)), method);
+  }
+
+  /** Sends a request to the I/O worker and sleeps until its reply is in the sync port. */
+  exchangeSync(request: IoRequest): Uint8Array {
+    const port: MessagePort = this.end.syncPort;
+    Atomics.store(this.signal, REPLY_READY, 0);
+    port.postMessage(request);
+    for (;;) {
+      Atomics.wait(this.signal, REPLY_READY, 0);
+      const received = receiveMessageOnPort(port);
+      if (received !== undefined) return received.message as Uint8Array;
+      // Only reachable if the flag was raised without a message: wait briefly and look again.
+      Atomics.wait(this.signal, REPLY_READY, 1, 1);
+    }
+  }
+
+  exchangeAsync(request: IoRequest): Promise<Uint8Array> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      if (this.pending.size === 0) this.end.asyncPort.ref();
+      this.pending.set(id, resolve);
+      this.end.asyncPort.postMessage({ ...request, id });
+    });
+  }
+
+  private asyncReplied(reply: IoAsyncReply): void {
+    const resolve = this.pending.get(reply.id);
+    if (resolve === undefined) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.end.asyncPort.unref();
+    resolve(reply.body);
+  }
+}
+
+function encodeCall(call: ObjectCall): Uint8Array {
+  const { ref } = call;
+  const recipe = call.withRecipe && ref.ctorArgs !== undefined;
+  return encodeValue(
+    requestToWire({
+      type: ref.type,
+      key: ref.key,
+      method: call.method,
+      args: call.args,
+      ctorArgs: recipe ? ref.ctorArgs : undefined,
+      flags: recipe && ref.persistent ? RequestFlag.Persistent : 0,
+      callId: call.callId,
+    }),
+  );
+}
+
+/** A reference in a reply becomes a proxy; one without a recipe names an existing object. */
+function resolveToProxy(ref: ObjectRef): unknown {
+  return createProxy(ref, ref.ctorArgs === undefined);
+}
+
+function decodeCallReply(body: Uint8Array, call: ObjectCall): unknown {
+  const reply = replyFromWire(decodeValue(body, resolveToProxy));
+  if (reply.ok) return reply.value;
+  throw fromWireError(reply.error, `${call.ref.type}<${call.ref.key}>.${call.method}`);
+}
+
+function systemRequest(method: string, args: unknown[], routeKey: string): IoRequest {
+  const body = encodeValue(requestToWire({ type: SYSTEM_TYPE, key: routeKey, method, args, flags: 0 }));
+  return { op: "call", key: routeKey, body };
+}
+
+function decodeSystemReply(body: Uint8Array, method: string): unknown {
+  const reply = replyFromWire(decodeValue(body, resolveToProxy));
+  if (reply.ok) return reply.value;
+  throw fromWireError(reply.error, `DSO ${method}`);
+}

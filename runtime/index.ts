@@ -1,0 +1,24 @@
+/**
+ * The public API of Crucial for TypeScript: what user programs import from "crucial".
+ */
+import "./client/io-worker-host";
+
+export * from "./library-types";
+export { Monitor } from "./monitor";
+export { synchronized } from "./synchronized";
+export { Shared, SharedFieldOptions } from "./shared-decorator";
+export { createShared, attachShared, SharedClass, SharedOptions } from "./shared-class";
+export { deleteShared, dsoStatus, closeDso } from "./admin";
+export { SharedProxy, BlockingMethods, AsyncMethods } from "./client/proxy-types";
+export { isSharedProxy, proxyRef } from "./client/proxy";
+export { registerTaskClass, registerValueClass, registerLiftedTask } from "./tasks/registry";
+export { __crucial } from "./transform-hooks";
+export {
+  DsoError,
+  TimeoutError,
+  BrokenBarrierError,
+  IllegalStateError,
+  BadArgumentsError,
+  RemoteError,
+} from "./wire/errors";
+export { ErrorCode } from "./wire/error-codes";

@@ -1,0 +1,72 @@
+import type { AtomicBoolean as AtomicBooleanObject } from "../dso/objects/atomic-boolean";
+import type { AtomicByteArray as AtomicByteArrayObject } from "../dso/objects/atomic-byte-array";
+import type { AtomicDoubleArray as AtomicDoubleArrayObject } from "../dso/objects/atomic-double-array";
+import type { AtomicInteger as AtomicIntegerObject } from "../dso/objects/atomic-integer";
+import type { AtomicIntegerArray as AtomicIntegerArrayObject } from "../dso/objects/atomic-integer-array";
+import type { AtomicLong as AtomicLongObject } from "../dso/objects/atomic-long";
+import type { AtomicReference as AtomicReferenceObject } from "../dso/objects/atomic-reference";
+import type { CountDownLatch as CountDownLatchObject } from "../dso/objects/count-down-latch";
+import type { CyclicBarrier as CyclicBarrierObject } from "../dso/objects/cyclic-barrier";
+import type { Semaphore as SemaphoreObject } from "../dso/objects/semaphore";
+import type { SharedFuture as SharedFutureObject } from "../dso/objects/shared-future";
+import type { SharedList as SharedListObject } from "../dso/objects/shared-list";
+import type { SharedMap as SharedMapObject } from "../dso/objects/shared-map";
+import { SharedProxy } from "./client/proxy-types";
+import { defineSharedClass } from "./shared-class";
+
+/**
+ * The base object library as user code sees it. Each constructor is generic over the server
+ * class (imported as a type only), so the methods, arguments and results a program can use are
+ * exactly those the server defines.
+ */
+
+type NumberArrayInit = number | ArrayLike<number>;
+
+export const AtomicInteger = defineSharedClass<AtomicIntegerObject, [initial?: number]>("AtomicInteger");
+export type AtomicInteger = SharedProxy<AtomicIntegerObject>;
+
+export const AtomicLong = defineSharedClass<AtomicLongObject, [initial?: number | bigint]>("AtomicLong");
+export type AtomicLong = SharedProxy<AtomicLongObject>;
+
+export const AtomicBoolean = defineSharedClass<AtomicBooleanObject, [initial?: boolean]>("AtomicBoolean");
+export type AtomicBoolean = SharedProxy<AtomicBooleanObject>;
+
+export const AtomicReference = defineSharedClass<AtomicReferenceObject, [initial?: unknown]>(
+  "AtomicReference",
+);
+export type AtomicReference = SharedProxy<AtomicReferenceObject>;
+
+export const AtomicByteArray = defineSharedClass<AtomicByteArrayObject, [lengthOrValues: NumberArrayInit]>(
+  "AtomicByteArray",
+);
+export type AtomicByteArray = SharedProxy<AtomicByteArrayObject>;
+
+export const AtomicIntegerArray = defineSharedClass<
+  AtomicIntegerArrayObject,
+  [lengthOrValues: NumberArrayInit]
+>("AtomicIntegerArray");
+export type AtomicIntegerArray = SharedProxy<AtomicIntegerArrayObject>;
+
+export const AtomicDoubleArray = defineSharedClass<
+  AtomicDoubleArrayObject,
+  [lengthOrValues: NumberArrayInit]
+>("AtomicDoubleArray");
+export type AtomicDoubleArray = SharedProxy<AtomicDoubleArrayObject>;
+
+export const SharedList = defineSharedClass<SharedListObject, [initial?: unknown[]]>("SharedList");
+export type SharedList = SharedProxy<SharedListObject>;
+
+export const SharedMap = defineSharedClass<SharedMapObject, []>("SharedMap");
+export type SharedMap = SharedProxy<SharedMapObject>;
+
+export const SharedFuture = defineSharedClass<SharedFutureObject, []>("SharedFuture");
+export type SharedFuture = SharedProxy<SharedFutureObject>;
+
+export const Semaphore = defineSharedClass<SemaphoreObject, [permits?: number]>("Semaphore");
+export type Semaphore = SharedProxy<SemaphoreObject>;
+
+export const CyclicBarrier = defineSharedClass<CyclicBarrierObject, [parties: number]>("CyclicBarrier");
+export type CyclicBarrier = SharedProxy<CyclicBarrierObject>;
+
+export const CountDownLatch = defineSharedClass<CountDownLatchObject, [count: number]>("CountDownLatch");
+export type CountDownLatch = SharedProxy<CountDownLatchObject>;

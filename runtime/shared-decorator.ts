@@ -1,0 +1,45 @@
+import { ObjectRef } from "./wire/object-ref";
+import { createProxy, proxyRef } from "./client/proxy";
+
+/** Options of `@Shared`. */
+export interface SharedFieldOptions {
+  /**
+   * The object's global key.
+   * @default a key derived from the class and field names (the transformer derives a stable one)
+   */
+  key?: string;
+  /**
+   * Keep the object after the application ends (not leased; removed by an explicit delete).
+   * @default false
+   */
+  persistent?: boolean;
+}
+
+type FieldDecorator = (value: undefined, context: ClassFieldDecoratorContext) => (initial: unknown) => unknown;
+
+/**
+ * Marks a field whose object lives in the DSO layer. Compiled with `crucial/transformer`, the
+ * decorator is removed and the initializer rewritten at build time (with a stable key, and
+ * support for user-defined classes and plain arrays). Without the transformer this standard
+ * decorator still works for library types: it re-keys the proxy the initializer made.
+ */
+export function Shared(options: SharedFieldOptions = {}): FieldDecorator {
+  return (_value, context) => {
+    if (context.static) {
+      throw new TypeError(`@Shared cannot mark the static field ${String(context.name)}`);
+    }
+    return function (this: unknown, initial: unknown) {
+      const made = proxyRef(initial);
+      if (made === undefined) {
+        throw new TypeError(
+          `@Shared field ${String(context.name)}: without crucial/transformer only crucial ` +
+            "library objects (new AtomicLong(...), ...) can initialize a shared field; add " +
+            '{ "transform": "crucial/transformer" } to compilerOptions.plugins',
+        );
+      }
+      const owner = (this as object).constructor.name;
+      const key = options.key ?? `${owner}.${String(context.name)}`;
+      return createProxy(new ObjectRef(made.type, key, made.ctorArgs, options.persistent === true));
+    };
+  };
+}
