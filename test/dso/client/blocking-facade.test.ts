@@ -1,0 +1,64 @@
+import { expect } from "chai";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { AtomicLong, BadArgumentsError, CyclicBarrier, SharedMap } from "../../../runtime";
+import { sharedDso } from "../../support/dso-process";
+
+const scripts = join(__dirname, "..", "..", "support", "scripts");
+
+function runWorker(script: string, argv: string[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(scripts, script), { argv });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+describe("blocking facade", () => {
+  before(async () => {
+    await sharedDso();
+  });
+
+  it("returns results directly on the main thread", () => {
+    const counter = new AtomicLong("facade.main", 5);
+    expect(counter.addAndGet(2)).to.equal(7n);
+    expect(counter.get()).to.equal(7n);
+  });
+
+  it("rethrows a server-side argument error with its class", () => {
+    const counter = new AtomicLong("facade.bad-args", 0);
+    expect(() => counter.addAndGet("three" as never)).to.throw(BadArgumentsError, /delta/);
+    expect(counter.get()).to.equal(0n);
+  });
+
+  it("offers an async twin of every method", async () => {
+    const counter = new AtomicLong("facade.async", 0);
+    const results = await Promise.all([1, 2, 3].map(() => counter.async.incrementAndGet()));
+    expect([...results].sort()).to.deep.equal([1n, 2n, 3n]);
+  });
+
+  it("works from worker threads, each with its own blocking calls", async () => {
+    const key = "facade.workers";
+    await Promise.all([1, 2, 3].map(() => runWorker("increment-counter.js", [key, "200"])));
+    expect(new AtomicLong(key, 0).get()).to.equal(600n);
+  });
+
+  it("keeps answering async calls while another thread blocks on a barrier", async () => {
+    const barrier = new CyclicBarrier("facade.barrier", 2);
+    const parked = barrier.async.await();
+    const counter = new AtomicLong("facade.while-parked", 0);
+    expect(await counter.async.addAndGet(1)).to.equal(1n);
+    expect(barrier.getNumberWaiting()).to.equal(1);
+    expect(barrier.await()).to.equal(0);
+    expect(await parked).to.equal(1);
+  });
+
+  it("passes a proxy as a reference that the receiver can call", () => {
+    const map = new SharedMap("facade.refs");
+    const counter = new AtomicLong("facade.referenced", 41);
+    map.put("counter", counter);
+    const back = map.get("counter") as AtomicLong;
+    expect(back.incrementAndGet()).to.equal(42n);
+  });
+});
