@@ -1,0 +1,161 @@
+import { expect } from "chai";
+import { encodeValue } from "../../../runtime/wire/codec";
+import { ErrorCode } from "../../../runtime/wire/error-codes";
+import { WireError } from "../../../runtime/wire/errors";
+import { encodeFrame } from "../../../runtime/wire/frames";
+import { Reply } from "../../../runtime/wire/messages";
+import { RawClient } from "./helpers/raw-client";
+import { startTestMember, TestMember } from "./helpers/test-member";
+
+function errorOf(reply: Reply): WireError {
+  if (reply.ok) throw new Error(`expected an error reply, got ${String(reply.value)}`);
+  return reply.error;
+}
+
+describe("dso server: bad input", () => {
+  let server: TestMember;
+  let client: RawClient;
+
+  before(async () => {
+    server = await startTestMember({ maxFrameBytes: 1024 });
+  });
+  after(() => server.close());
+  beforeEach(async () => {
+    client = await RawClient.open(server.address);
+  });
+  afterEach(() => client.close());
+
+  /** The connection (or a fresh one) still serves valid calls. */
+  async function stillWorks(on: RawClient = client): Promise<void> {
+    expect(await on.value("Counter", "alive", "add", [1], { ctorArgs: [0] })).to.be.a("number");
+  }
+
+  it("answers an oversized frame with FRAME_TOO_LARGE and keeps the connection", async () => {
+    const reply = await client.call("Counter", "big", "add", ["x".repeat(5000)], { ctorArgs: [0] });
+
+    const [code, , message] = errorOf(reply);
+    expect(code).to.equal(ErrorCode.FrameTooLarge);
+    expect(message).to.contain("1024");
+    await stillWorks();
+  });
+
+  it("closes a connection that sends bytes that are not CBOR; others are unaffected", async () => {
+    const bad = await RawClient.open(server.address);
+    bad.sendRaw(encodeFrame(99, Uint8Array.from([0xff, 0xff])));
+
+    await bad.closed;
+    expect(server.logs.some((log) => /not CBOR/.test(String(log.msg)))).to.equal(true);
+    await stillWorks(await RawClient.open(server.address));
+  });
+
+  it("answers a CBOR value that is not a request with BAD_REQUEST", async () => {
+    for (const body of [{ not: "a request" }, ["Counter", 7, "get", []], ["T", "k", "", []], 12]) {
+      expect(errorOf(await client.sendBody(encodeValue(body)))[0]).to.equal(ErrorCode.BadRequest);
+    }
+    await stillWorks();
+  });
+
+  it("answers an unknown type with UNKNOWN_TYPE, saying how to register one", async () => {
+    const [code, , message] = errorOf(await client.call("Nope", "k", "get", [], { ctorArgs: [] }));
+
+    expect(code).to.equal(ErrorCode.UnknownType);
+    expect(message).to.contain("--objects");
+    await stillWorks();
+  });
+
+  it("answers an unknown method with UNKNOWN_METHOD, pointing at the class's API", async () => {
+    const [code, , message] = errorOf(
+      await client.call("Counter", "c", "launch", [], { ctorArgs: [0] }),
+    );
+
+    expect(code).to.equal(ErrorCode.UnknownMethod);
+    expect(message).to.contain("declaration of Counter");
+    await stillWorks();
+  });
+
+  it("forbids constructor, __proto__, Object.prototype names, getters, monitor helpers", async () => {
+    const names = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "value"];
+    for (const name of names) {
+      const [code] = errorOf(await client.call("Counter", "c", name, [], { ctorArgs: [0] }));
+      expect(code, name).to.equal(ErrorCode.ForbiddenMethod);
+    }
+    for (const name of ["wait", "notify", "notifyAll"]) {
+      const [code] = errorOf(await client.call("Gate", "g", name, [], { ctorArgs: [] }));
+      expect(code, name).to.equal(ErrorCode.ForbiddenMethod);
+    }
+    await stillWorks();
+  });
+
+  it("answers wrong arguments with BAD_ARGUMENTS and leaves the object as it was", async () => {
+    await client.value("Counter", "args", "add", [5], { ctorArgs: [0] });
+    const [code] = errorOf(await client.call("Counter", "args", "add", ["five"]));
+
+    expect(code).to.equal(ErrorCode.BadArguments);
+    expect(await client.value("Counter", "args", "get")).to.equal(5);
+  });
+
+  it("reports a user error with its name, message and stack", async () => {
+    const [code, name, message, stack] = errorOf(
+      await client.call("Counter", "c", "fail", ["out of range"], { ctorArgs: [0] }),
+    );
+
+    expect([code, name, message]).to.deep.equal([
+      ErrorCode.UserError,
+      "RangeError",
+      "out of range",
+    ]);
+    expect(stack).to.contain("fail");
+    await stillWorks();
+  });
+
+  it("does not create an object whose constructor throws", async () => {
+    const [code] = errorOf(
+      await client.call("Counter", "broken", "get", [], { ctorArgs: ["zero"] }),
+    );
+    expect(code).to.equal(ErrorCode.BadArguments);
+
+    const [again] = errorOf(await client.call("Counter", "broken", "get"));
+    expect(again).to.equal(ErrorCode.NoSuchObject);
+  });
+
+  it("answers unknown system methods and malformed system arguments with an error", async () => {
+    expect(errorOf(await client.system("reboot", []))[0]).to.equal(ErrorCode.UnknownMethod);
+    expect(errorOf(await client.system("delete", [1]))[0]).to.equal(ErrorCode.BadArguments);
+    expect(errorOf(await client.system("renew", []))[0]).to.equal(ErrorCode.BadArguments);
+    await stillWorks();
+  });
+});
+
+describe("dso server: limits", () => {
+  it("answers calls over the in-flight limit of a connection with OVERLOADED", async () => {
+    const server = await startTestMember({ maxInFlight: 2 });
+    const client = await RawClient.open(server.address);
+
+    const waiting = [1, 2].map(() => client.call("Gate", "g", "pass", [], { ctorArgs: [] }));
+    const [code] = errorOf(await client.call("Counter", "c", "get", [], { ctorArgs: [0] }));
+    expect(code).to.equal(ErrorCode.Overloaded);
+
+    const other = await RawClient.open(server.address);
+    await other.value("Gate", "g", "open");
+    expect((await Promise.all(waiting)).map((reply) => reply.ok)).to.deep.equal([true, true]);
+    expect(await client.value("Counter", "c", "get", [], { ctorArgs: [0] })).to.equal(0);
+
+    client.close();
+    other.close();
+    await server.close();
+  });
+
+  it("answers the first frame of a connection over the limit with OVERLOADED", async () => {
+    const server = await startTestMember({ maxConnections: 1 });
+    const first = await RawClient.open(server.address);
+
+    const second = await RawClient.connect(server.address);
+    const [code] = errorOf(await second.hello("app"));
+    expect(code).to.equal(ErrorCode.Overloaded);
+    await second.closed;
+
+    await first.value("Counter", "c", "add", [1], { ctorArgs: [0] });
+    first.close();
+    await server.close();
+  });
+});
