@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Socket } from "node:net";
-import { decodeValue } from "../runtime/wire/codec";
+import { decodeValue, MalformedReferenceError } from "../runtime/wire/codec";
 import { ErrorCode } from "../runtime/wire/error-codes";
 import { DsoError } from "../runtime/wire/errors";
 import { encodeFrame, FrameReader, FrameSink } from "../runtime/wire/frames";
@@ -98,9 +98,11 @@ export class ConnectionHandler implements Caller, FrameSink {
     try {
       wire = decodeValue(body, this.core.table.resolveRef);
     } catch (error) {
-      // The codec's reference extension throws TypeError on a malformed reference inside valid
-      // CBOR; anything else means the bytes are not CBOR, and the stream cannot be trusted.
-      if (error instanceof TypeError) throw new DsoError(ErrorCode.BadRequest, error.message);
+      // A malformed reference inside valid CBOR spoils one request; anything else means the
+      // bytes are not CBOR, and the stream cannot be trusted.
+      if (error instanceof MalformedReferenceError) {
+        throw new DsoError(ErrorCode.BadRequest, error.message);
+      }
       this.log.warn("closing a connection that sent a frame that is not CBOR", { id });
       return this.abort();
     }

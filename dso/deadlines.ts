@@ -21,7 +21,12 @@ export class DeadlineScheduler {
   private seq = 0;
 
   schedule(delayMs: number, fire: () => void): Deadline {
-    const entry: Entry = { at: Date.now() + Math.max(0, delayMs), seq: this.seq++, fire, cancelled: false };
+    const entry: Entry = {
+      at: Date.now() + Math.max(0, delayMs),
+      seq: this.seq++,
+      fire,
+      cancelled: false,
+    };
     this.push(entry);
     this.arm();
     return { cancel: () => void (entry.cancelled = true) };

@@ -1,3 +1,5 @@
+import { ErrorCode } from "../runtime/wire/error-codes";
+import { DsoError } from "../runtime/wire/errors";
 import { currentCall } from "./call-context";
 import { deadlines, Deadline } from "./deadlines";
 
@@ -114,7 +116,7 @@ export class WaitQueue<M = undefined> {
     }
     waiter.cancelWhenCallerLeaves(() => {
       this.unlink(node);
-      node.waiter.reject(new Error("caller disconnected"));
+      node.waiter.reject(new DsoError(ErrorCode.ConnectionLost, "the caller disconnected"));
       options.onCallerGone?.(node.waiter);
     });
     return waiter;

@@ -22,13 +22,19 @@ import { defineSharedClass } from "./shared-class";
 
 type NumberArrayInit = number | ArrayLike<number>;
 
-export const AtomicInteger = defineSharedClass<AtomicIntegerObject, [initial?: number]>("AtomicInteger");
+export const AtomicInteger = defineSharedClass<AtomicIntegerObject, [initial?: number]>(
+  "AtomicInteger",
+);
 export type AtomicInteger = SharedProxy<AtomicIntegerObject>;
 
-export const AtomicLong = defineSharedClass<AtomicLongObject, [initial?: number | bigint]>("AtomicLong");
+export const AtomicLong = defineSharedClass<AtomicLongObject, [initial?: number | bigint]>(
+  "AtomicLong",
+);
 export type AtomicLong = SharedProxy<AtomicLongObject>;
 
-export const AtomicBoolean = defineSharedClass<AtomicBooleanObject, [initial?: boolean]>("AtomicBoolean");
+export const AtomicBoolean = defineSharedClass<AtomicBooleanObject, [initial?: boolean]>(
+  "AtomicBoolean",
+);
 export type AtomicBoolean = SharedProxy<AtomicBooleanObject>;
 
 export const AtomicReference = defineSharedClass<AtomicReferenceObject, [initial?: unknown]>(
@@ -36,9 +42,10 @@ export const AtomicReference = defineSharedClass<AtomicReferenceObject, [initial
 );
 export type AtomicReference = SharedProxy<AtomicReferenceObject>;
 
-export const AtomicByteArray = defineSharedClass<AtomicByteArrayObject, [lengthOrValues: NumberArrayInit]>(
-  "AtomicByteArray",
-);
+export const AtomicByteArray = defineSharedClass<
+  AtomicByteArrayObject,
+  [lengthOrValues: NumberArrayInit]
+>("AtomicByteArray");
 export type AtomicByteArray = SharedProxy<AtomicByteArrayObject>;
 
 export const AtomicIntegerArray = defineSharedClass<
@@ -65,8 +72,12 @@ export type SharedFuture = SharedProxy<SharedFutureObject>;
 export const Semaphore = defineSharedClass<SemaphoreObject, [permits?: number]>("Semaphore");
 export type Semaphore = SharedProxy<SemaphoreObject>;
 
-export const CyclicBarrier = defineSharedClass<CyclicBarrierObject, [parties: number]>("CyclicBarrier");
+export const CyclicBarrier = defineSharedClass<CyclicBarrierObject, [parties: number]>(
+  "CyclicBarrier",
+);
 export type CyclicBarrier = SharedProxy<CyclicBarrierObject>;
 
-export const CountDownLatch = defineSharedClass<CountDownLatchObject, [count: number]>("CountDownLatch");
+export const CountDownLatch = defineSharedClass<CountDownLatchObject, [count: number]>(
+  "CountDownLatch",
+);
 export type CountDownLatch = SharedProxy<CountDownLatchObject>;

@@ -15,7 +15,10 @@ export interface SharedFieldOptions {
   persistent?: boolean;
 }
 
-type FieldDecorator = (value: undefined, context: ClassFieldDecoratorContext) => (initial: unknown) => unknown;
+type FieldDecorator = (
+  value: undefined,
+  context: ClassFieldDecoratorContext,
+) => (initial: unknown) => unknown;
 
 /**
  * Marks a field whose object lives in the DSO layer. Compiled with `crucial/transformer`, the

@@ -22,16 +22,27 @@ interface IndexedShared {
 
 function indexed(target: unknown): IndexedShared {
   if (proxyRef(target) === undefined) {
-    throw new TypeError("crucial: an index access was rewritten for a shared array, but the value is not one");
+    throw new TypeError(
+      "crucial: an index access was rewritten for a shared array, but the value is not one",
+    );
   }
   return target as IndexedShared;
 }
 
 export const __crucial = {
   /** `@Shared({ key }) f = new T(...args)` → the proxy of T under `key`. */
-  sharedField(type: string | { readonly typeName: string }, key: string, ctorArgs: unknown[], persistent = false) {
+  sharedField(
+    type: string | { readonly typeName: string },
+    key: string,
+    ctorArgs: unknown[],
+    persistent = false,
+  ) {
     const typeName = typeof type === "string" ? type : type.typeName;
-    return createShared({ typeName } as SharedClass<unknown, unknown[]>, { key, persistent }, ...ctorArgs);
+    return createShared(
+      { typeName } as SharedClass<unknown, unknown[]>,
+      { key, persistent },
+      ...ctorArgs,
+    );
   },
 
   /** `@Shared() a: T[] = [...]` → a SharedList holding the initial elements. */

@@ -1,7 +1,13 @@
 import { decodeValue, encodeValue } from "../wire/codec";
 import { ErrorCode } from "../wire/error-codes";
 import { HashRing } from "../wire/hash-ring";
-import { HelloReply, replyFromWire, requestToWire, SYSTEM_TYPE, SystemMethod } from "../wire/messages";
+import {
+  HelloReply,
+  replyFromWire,
+  requestToWire,
+  SYSTEM_TYPE,
+  SystemMethod,
+} from "../wire/messages";
 import { ClientOptions } from "./client-options";
 import { startEmbeddedDso } from "./embedded-dso";
 import { localErrorReply } from "./local-errors";

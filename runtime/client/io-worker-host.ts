@@ -45,7 +45,8 @@ function inheritedChannel(): ThreadEnd | undefined {
 
 /** The transport of this thread, creating the channel (and maybe the I/O worker) on first use. */
 export function threadTransport(): ThreadTransport {
-  if (transport === undefined) transport = new ThreadTransport(inheritedChannel() ?? startIoWorker());
+  if (transport === undefined)
+    transport = new ThreadTransport(inheritedChannel() ?? startIoWorker());
   return transport;
 }
 

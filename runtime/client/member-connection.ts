@@ -2,7 +2,14 @@ import { connect, Socket } from "node:net";
 import { decodeValue, encodeValue } from "../wire/codec";
 import { ErrorCode } from "../wire/error-codes";
 import { encodeFrame, FrameReader } from "../wire/frames";
-import { HelloReply, PROTOCOL_VERSION, replyFromWire, requestToWire, SYSTEM_TYPE, SystemMethod } from "../wire/messages";
+import {
+  HelloReply,
+  PROTOCOL_VERSION,
+  replyFromWire,
+  requestToWire,
+  SYSTEM_TYPE,
+  SystemMethod,
+} from "../wire/messages";
 import { parseAddress } from "./client-options";
 import { localErrorReply } from "./local-errors";
 
@@ -128,7 +135,7 @@ export class MemberConnection {
       socket.write(encodeFrame(HELLO_ID, encodeValue(hello)));
     });
     socket.on("data", (chunk: Buffer) => reader.push(chunk));
-    socket.on("error", (error) => this.lastError = error);
+    socket.on("error", (error) => (this.lastError = error));
     socket.on("close", () => this.lost());
   }
 
@@ -182,7 +189,8 @@ export class MemberConnection {
     if (wasReady) this.downSince = Date.now();
     const waitedMs = Date.now() - this.downSince;
     if (waitedMs >= this.settings.connectTimeoutMs) {
-      const unreachable = `cannot reach DSO member ${this.address} (${reason}) after ${waitedMs} ms; ` +
+      const unreachable =
+        `cannot reach DSO member ${this.address} (${reason}) after ${waitedMs} ms; ` +
         "is a server running there? Start one with `crucial dso start`, or unset CRUCIAL_DSO " +
         "to use an embedded one";
       this.failQueued(localErrorReply(ErrorCode.ConnectionLost, unreachable));
@@ -221,11 +229,13 @@ export class MemberConnection {
       for (const [id, call] of this.inFlight) {
         if (call.deadline === 0 || call.deadline > now) continue;
         this.inFlight.delete(id);
-        call.onReply(localErrorReply(
-          ErrorCode.Timeout,
-          `no reply from DSO member ${this.address} within ${this.settings.callTimeoutMs} ms ` +
-            "(CRUCIAL_CALL_TIMEOUT_MS)",
-        ));
+        call.onReply(
+          localErrorReply(
+            ErrorCode.Timeout,
+            `no reply from DSO member ${this.address} within ${this.settings.callTimeoutMs} ms ` +
+              "(CRUCIAL_CALL_TIMEOUT_MS)",
+          ),
+        );
       }
     }, period);
     this.sweepTimer.unref();

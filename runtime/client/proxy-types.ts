@@ -18,7 +18,9 @@ type MethodKeys<S> = {
 
 /** The blocking face of an object: each method returns its result directly. */
 export type BlockingMethods<S> = {
-  [K in MethodKeys<S>]: S[K] extends (...args: infer A) => infer R ? (...args: A) => Settled<R> : never;
+  [K in MethodKeys<S>]: S[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Settled<R>
+    : never;
 };
 
 /** The async face of an object: each method returns a promise of its result. */

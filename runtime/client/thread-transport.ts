@@ -30,7 +30,11 @@ export class ThreadTransport implements Transport {
   }
 
   async callAsync(call: ObjectCall): Promise<unknown> {
-    const body = await this.exchangeAsync({ op: "call", key: call.ref.key, body: encodeCall(call) });
+    const body = await this.exchangeAsync({
+      op: "call",
+      key: call.ref.key,
+      body: encodeCall(call),
+    });
     return decodeCallReply(body, call);
   }
 
@@ -39,7 +43,10 @@ export class ThreadTransport implements Transport {
   }
 
   async systemAsync(method: string, args: unknown[], routeKey: string): Promise<unknown> {
-    return decodeSystemReply(await this.exchangeAsync(systemRequest(method, args, routeKey)), method);
+    return decodeSystemReply(
+      await this.exchangeAsync(systemRequest(method, args, routeKey)),
+      method,
+    );
   }
 
   /** Sends a request to the I/O worker and sleeps until its reply is in the sync port. */
@@ -102,7 +109,9 @@ function decodeCallReply(body: Uint8Array, call: ObjectCall): unknown {
 }
 
 function systemRequest(method: string, args: unknown[], routeKey: string): IoRequest {
-  const body = encodeValue(requestToWire({ type: SYSTEM_TYPE, key: routeKey, method, args, flags: 0 }));
+  const body = encodeValue(
+    requestToWire({ type: SYSTEM_TYPE, key: routeKey, method, args, flags: 0 }),
+  );
   return { op: "call", key: routeKey, body };
 }
 

@@ -10,6 +10,14 @@ export const VALUE_CLASS_TAG = 40101;
 /** Turns a decoded reference into what the receiving side wants: a proxy, or the object itself. */
 export type RefResolver = (ref: ObjectRef) => unknown;
 
+/** A reference tag whose content is not `[type, key, ...]`: the request is bad, not the stream. */
+export class MalformedReferenceError extends Error {
+  constructor() {
+    super("a distributed reference must be [type: string, key: string, ctorArgs?, persistent?]");
+    this.name = "MalformedReferenceError";
+  }
+}
+
 const identity: RefResolver = (ref) => ref;
 
 // Decoding is synchronous, so the resolver of the decode in progress can live in one variable:
@@ -29,7 +37,7 @@ addExtension<ObjectRef, unknown>({
   },
   decode(body) {
     if (!Array.isArray(body) || typeof body[0] !== "string" || typeof body[1] !== "string") {
-      throw new TypeError("malformed object reference");
+      throw new MalformedReferenceError();
     }
     const ctorArgs = Array.isArray(body[2]) ? body[2] : undefined;
     // The resolver may hand back a proxy or a server object in place of the reference.

@@ -22,7 +22,10 @@ export class HashRing {
   private readonly points: Uint32Array;
   private readonly owners: Uint16Array;
 
-  constructor(readonly members: readonly string[], virtualNodes = VIRTUAL_NODES_PER_MEMBER) {
+  constructor(
+    readonly members: readonly string[],
+    virtualNodes = VIRTUAL_NODES_PER_MEMBER,
+  ) {
     if (members.length === 0) throw new Error("a hash ring needs at least one member");
     const entries: Array<[number, number]> = [];
     members.forEach((member, index) => {

@@ -1,5 +1,11 @@
 import { expect } from "chai";
-import { counterModel, isLinearizable, Operation, registerModel, RegisterInput } from "../support/linearizability";
+import {
+  counterModel,
+  isLinearizable,
+  Operation,
+  registerModel,
+  RegisterInput,
+} from "../support/linearizability";
 
 type RegisterOp = Operation<RegisterInput, bigint | boolean | null>;
 

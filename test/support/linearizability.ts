@@ -25,7 +25,8 @@ export function isLinearizable<S, I, O>(
   history: readonly Operation<I, O>[],
   model: SequentialModel<S, I, O>,
 ): boolean {
-  if (history.length > 60) throw new Error("the checker is meant for histories of at most 60 operations");
+  if (history.length > 60)
+    throw new Error("the checker is meant for histories of at most 60 operations");
   const seen = new Set<string>();
 
   const search = (left: bigint, state: S): boolean => {
@@ -37,7 +38,8 @@ export function isLinearizable<S, I, O>(
     // The earliest response among the operations left bounds which of them may go first.
     let earliestReturn = Infinity;
     for (let i = 0; i < history.length; i++) {
-      if (left & (1n << BigInt(i))) earliestReturn = Math.min(earliestReturn, history[i].returnedAt);
+      if (left & (1n << BigInt(i)))
+        earliestReturn = Math.min(earliestReturn, history[i].returnedAt);
     }
 
     for (let i = 0; i < history.length; i++) {
@@ -56,9 +58,7 @@ export function isLinearizable<S, I, O>(
 
 /** A register with read, write and compare-and-set, as AtomicLong offers them. */
 export type RegisterInput =
-  | { op: "read" }
-  | { op: "write"; value: bigint }
-  | { op: "cas"; expect: bigint; update: bigint };
+  { op: "read" } | { op: "write"; value: bigint } | { op: "cas"; expect: bigint; update: bigint };
 
 export const registerModel: SequentialModel<bigint, RegisterInput, bigint | boolean | null> = {
   initial: 0n,

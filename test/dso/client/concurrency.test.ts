@@ -5,14 +5,25 @@ import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { AtomicLong } from "../../../runtime";
 import { sharedDso } from "../../support/dso-process";
-import { isLinearizable, Operation, registerModel, RegisterInput } from "../../support/linearizability";
+import {
+  isLinearizable,
+  Operation,
+  registerModel,
+  RegisterInput,
+} from "../../support/linearizability";
 
 const run = promisify(execFile);
 const scripts = join(__dirname, "..", "..", "support", "scripts");
 
-function recordHistory(key: string, ops: number, seed: number): Promise<Operation<RegisterInput, bigint | boolean | null>[]> {
+function recordHistory(
+  key: string,
+  ops: number,
+  seed: number,
+): Promise<Operation<RegisterInput, bigint | boolean | null>[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(scripts, "record-history.js"), { argv: [key, String(ops), String(seed)] });
+    const worker = new Worker(join(scripts, "record-history.js"), {
+      argv: [key, String(ops), String(seed)],
+    });
     worker.once("message", resolve);
     worker.once("error", reject);
   });
@@ -31,7 +42,9 @@ describe("concurrent clients", () => {
     const increments = 250;
     const env = { ...process.env, CRUCIAL_DSO: address };
     const runs = Array.from({ length: processes }, () =>
-      run(process.execPath, [join(scripts, "increment-counter.js"), key, String(increments)], { env }),
+      run(process.execPath, [join(scripts, "increment-counter.js"), key, String(increments)], {
+        env,
+      }),
     );
     const outputs = await Promise.all(runs);
 

@@ -11,7 +11,10 @@ const scripts = join(__dirname, "..", "..", "support", "scripts");
 function refusesConnections(address: string): Promise<boolean> {
   const colon = address.lastIndexOf(":");
   return new Promise((resolve) => {
-    const socket = connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)) });
+    const socket = connect({
+      host: address.slice(0, colon),
+      port: Number(address.slice(colon + 1)),
+    });
     socket.once("connect", () => {
       socket.destroy();
       resolve(false);
@@ -45,7 +48,9 @@ describe("client deployment modes", () => {
     const dso = await startDsoProcess({ shards: 3 });
     try {
       const env = { ...process.env, CRUCIAL_DSO: dso.members[1] };
-      const { stdout } = await run(process.execPath, [join(scripts, "routing-client.js"), "90"], { env });
+      const { stdout } = await run(process.execPath, [join(scripts, "routing-client.js"), "90"], {
+        env,
+      });
       const report = JSON.parse(stdout) as { actual: number[]; expected: number[] };
 
       expect(report.actual).to.deep.equal(report.expected);

@@ -26,7 +26,12 @@ for (let i = 0; i < Number(opsText); i++) {
   } else {
     const expect = BigInt(Math.floor(random() * 3));
     const output = register.compareAndSet(expect, value);
-    history.push({ invokedAt, returnedAt: now(), input: { op: "cas", expect, update: value }, output });
+    history.push({
+      invokedAt,
+      returnedAt: now(),
+      input: { op: "cas", expect, update: value },
+      output,
+    });
   }
 }
 parentPort?.postMessage(history);
