@@ -1,9 +1,10 @@
 import { FlagError } from "../dso/server-flags";
 import { Command, UsageError } from "./command";
+import { demo } from "./commands/demo";
 import { dsoStart } from "./commands/dso";
 
 /** Every command, by its words. */
-const COMMANDS: readonly Command[] = [dsoStart];
+const COMMANDS: readonly Command[] = [demo, dsoStart];
 
 const EXIT_USAGE = 2;
 

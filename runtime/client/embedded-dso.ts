@@ -12,7 +12,8 @@ export function startEmbeddedDso(timeoutMs = 20_000): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = fork(entry, ["--host", "127.0.0.1", "--port", "0", "--shards", "1"], {
       stdio: ["ignore", "ignore", "inherit", "ipc"],
-      env: { ...process.env, CRUCIAL_EMBEDDED: "1" },
+      // The embedded server speaks up only about problems: its start and stop are the program's own.
+      env: { CRUCIAL_LOG_LEVEL: "warn", ...process.env, CRUCIAL_EMBEDDED: "1" },
     });
     const timer = setTimeout(() => {
       child.kill();
