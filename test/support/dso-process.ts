@@ -14,6 +14,8 @@ export interface DsoProcess {
 
 export interface DsoProcessOptions {
   shards?: number;
+  /** First port; 0 picks free ports. */
+  port?: number;
   leaseMs?: number;
   objects?: string;
   token?: string;
@@ -21,14 +23,15 @@ export interface DsoProcessOptions {
 
 /** Starts a DSO launcher on loopback ephemeral ports; it stops with `stop()` or with this process. */
 export function startDsoProcess(options: DsoProcessOptions = {}): Promise<DsoProcess> {
-  const args = ["--host", "127.0.0.1", "--port", "0", "--shards", String(options.shards ?? 1)];
+  const args = ["--host", "127.0.0.1", "--port", String(options.port ?? 0)];
+  args.push("--shards", String(options.shards ?? 1));
   if (options.leaseMs !== undefined) args.push("--lease-ms", String(options.leaseMs));
   if (options.objects !== undefined) args.push("--objects", options.objects);
   if (options.token !== undefined) args.push("--token", options.token);
 
   const child = fork(join(repoRoot, "build", "dso", "launcher-process.js"), args, {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, CRUCIAL_LOG_LEVEL: process.env.CRUCIAL_LOG_LEVEL ?? "warn" },
+    env: { ...process.env, CRUCIAL_LOG_LEVEL: process.env.CRUCIAL_LOG_LEVEL ?? "error" },
   });
 
   return new Promise((resolve, reject) => {
