@@ -10,9 +10,9 @@ import type { CyclicBarrier as CyclicBarrierObject } from "../dso/objects/cyclic
 import type { Semaphore as SemaphoreObject } from "../dso/objects/semaphore";
 import type { SharedFuture as SharedFutureObject } from "../dso/objects/shared-future";
 import type { SharedList as SharedListObject } from "../dso/objects/shared-list";
-import type { SharedMap as SharedMapObject } from "../dso/objects/shared-map";
+import type { MapKey, SharedMap as SharedMapObject } from "../dso/objects/shared-map";
 import { SharedProxy } from "./client/proxy-types";
-import { defineSharedClass } from "./shared-class";
+import { defineSharedClass, SharedClass } from "./shared-class";
 
 /**
  * The base object library as user code sees it. Each constructor is generic over the server
@@ -21,6 +21,11 @@ import { defineSharedClass } from "./shared-class";
  */
 
 type NumberArrayInit = number | ArrayLike<number>;
+
+/** Retypes a constructor for generic use; the runtime function is the same. */
+function generic<C>(made: SharedClass<unknown, never[]>): C {
+  return made as unknown as C;
+}
 
 export const AtomicInteger = defineSharedClass<AtomicIntegerObject, [initial?: number]>(
   "AtomicInteger",
@@ -37,10 +42,12 @@ export const AtomicBoolean = defineSharedClass<AtomicBooleanObject, [initial?: b
 );
 export type AtomicBoolean = SharedProxy<AtomicBooleanObject>;
 
-export const AtomicReference = defineSharedClass<AtomicReferenceObject, [initial?: unknown]>(
-  "AtomicReference",
-);
-export type AtomicReference = SharedProxy<AtomicReferenceObject>;
+export const AtomicReference = generic<{
+  new <T = unknown>(key: string, initial?: T): AtomicReference<T>;
+  new <T = unknown>(): AtomicReference<T>;
+  readonly typeName: string;
+}>(defineSharedClass("AtomicReference"));
+export type AtomicReference<T = unknown> = SharedProxy<AtomicReferenceObject<T>>;
 
 export const AtomicByteArray = defineSharedClass<
   AtomicByteArrayObject,
@@ -60,14 +67,24 @@ export const AtomicDoubleArray = defineSharedClass<
 >("AtomicDoubleArray");
 export type AtomicDoubleArray = SharedProxy<AtomicDoubleArrayObject>;
 
-export const SharedList = defineSharedClass<SharedListObject, [initial?: unknown[]]>("SharedList");
-export type SharedList = SharedProxy<SharedListObject>;
+export const SharedList = generic<{
+  new <T = unknown>(key: string, initial?: T[]): SharedList<T>;
+  new <T = unknown>(initial?: T[]): SharedList<T>;
+  readonly typeName: string;
+}>(defineSharedClass("SharedList"));
+export type SharedList<T = unknown> = SharedProxy<SharedListObject<T>>;
 
-export const SharedMap = defineSharedClass<SharedMapObject, []>("SharedMap");
-export type SharedMap = SharedProxy<SharedMapObject>;
+export const SharedMap = generic<{
+  new <K extends MapKey = MapKey, V = unknown>(key?: string): SharedMap<K, V>;
+  readonly typeName: string;
+}>(defineSharedClass("SharedMap"));
+export type SharedMap<K extends MapKey = MapKey, V = unknown> = SharedProxy<SharedMapObject<K, V>>;
 
-export const SharedFuture = defineSharedClass<SharedFutureObject, []>("SharedFuture");
-export type SharedFuture = SharedProxy<SharedFutureObject>;
+export const SharedFuture = generic<{
+  new <T = unknown>(key?: string): SharedFuture<T>;
+  readonly typeName: string;
+}>(defineSharedClass("SharedFuture"));
+export type SharedFuture<T = unknown> = SharedProxy<SharedFutureObject<T>>;
 
 export const Semaphore = defineSharedClass<SemaphoreObject, [permits?: number]>("Semaphore");
 export type Semaphore = SharedProxy<SemaphoreObject>;
