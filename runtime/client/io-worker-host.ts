@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isMainThread, Worker, workerData } from "node:worker_threads";
-import { applicationId } from "./app-identity";
+import { applicationId, ownsApplication } from "./app-identity";
 import { createIoChannel, ThreadEnd } from "./io-channel";
 import { ThreadTransport } from "./thread-transport";
 import { setTransportFactory } from "./transport";
@@ -15,6 +15,7 @@ export const IO_CHANNEL_KEY = "__crucialIoChannel";
 
 let ioWorker: Worker | undefined;
 let transport: ThreadTransport | undefined;
+let closed = false;
 
 function ioWorkerEntry(): string {
   const entry = process.env.CRUCIAL_IO_WORKER || join(__dirname, "io-worker.js");
@@ -45,9 +46,28 @@ function inheritedChannel(): ThreadEnd | undefined {
 
 /** The transport of this thread, creating the channel (and maybe the I/O worker) on first use. */
 export function threadTransport(): ThreadTransport {
-  if (transport === undefined)
-    transport = new ThreadTransport(inheritedChannel() ?? startIoWorker());
+  if (transport === undefined) {
+    const inherited = inheritedChannel();
+    transport = new ThreadTransport(inherited ?? startIoWorker());
+    if (inherited === undefined) releaseAtExit(transport);
+  }
   return transport;
+}
+
+/** How long an ending program waits for the members to take note that it released its leases. */
+const RELEASE_AT_EXIT_MS = 500;
+
+/**
+ * Ends the application's leases when the program that started it exits, so its ephemeral objects
+ * go at once instead of when the lease runs out. An 'exit' handler must be synchronous; the I/O worker is
+ * still running while it runs, so a bounded blocking exchange does the job.
+ */
+function releaseAtExit(owner: ThreadTransport): void {
+  process.once("exit", () => {
+    if (closed || !ownsApplication()) return;
+    closed = true;
+    owner.exchangeSyncWithin({ op: "close" }, RELEASE_AT_EXIT_MS);
+  });
 }
 
 /**
@@ -67,7 +87,8 @@ export function openChannelForThread(): ThreadEnd {
 
 /** Releases the application's leases and closes the DSO connections of this process. */
 export async function closeDsoClient(): Promise<void> {
-  if (transport === undefined) return;
+  if (transport === undefined || closed) return;
+  closed = true;
   await transport.exchangeAsync({ op: "close" });
 }
 

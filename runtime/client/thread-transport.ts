@@ -63,6 +63,18 @@ export class ThreadTransport implements Transport {
     }
   }
 
+  /**
+   * Like `exchangeSync`, but gives up after `timeoutMs`: for the exit handler, which must not hang
+   * a program that is ending because its server went away.
+   */
+  exchangeSyncWithin(request: IoRequest, timeoutMs: number): Uint8Array | undefined {
+    const port: MessagePort = this.end.syncPort;
+    Atomics.store(this.signal, REPLY_READY, 0);
+    port.postMessage(request);
+    Atomics.wait(this.signal, REPLY_READY, 0, timeoutMs);
+    return receiveMessageOnPort(port)?.message as Uint8Array | undefined;
+  }
+
   exchangeAsync(request: IoRequest): Promise<Uint8Array> {
     const id = this.nextId++;
     return new Promise((resolve) => {

@@ -60,3 +60,20 @@ describe("client deployment modes", () => {
     }
   });
 });
+
+describe("application leases seen from clients", () => {
+  it("deletes an ephemeral object when its application exits, and keeps a persistent one", async () => {
+    const dso = await startDsoProcess({ leaseMs: 60_000 });
+    try {
+      // Each run is an application of its own, as two programs started by hand would be.
+      const env = { ...process.env, CRUCIAL_DSO: dso.address, CRUCIAL_APP: "" };
+      const probe = join(scripts, "lease-probe.js");
+      await run(process.execPath, [probe, "create"], { env });
+      const { stdout } = await run(process.execPath, [probe, "probe"], { env });
+
+      expect(JSON.parse(stdout)).to.deep.equal({ ephemeral: false, persistent: true });
+    } finally {
+      await dso.stop();
+    }
+  });
+});
