@@ -98,12 +98,14 @@ export class MemberConnection {
     const deadline = this.settings.callTimeoutMs > 0 ? Date.now() + this.settings.callTimeoutMs : 0;
     this.inFlight.set(id, { onReply, deadline });
 
-    // Cork for the rest of this tick: a burst of pipelined calls leaves in one write.
+    // Cork until the event loop has handled every message waiting in this turn: calls from many
+    // threads (each arriving as its own port message, so in its own tick) leave in one write.
+    // setImmediate runs right after the poll phase, so a lone call waits for nothing.
     const socket = this.socket as Socket;
     if (!this.corked) {
       this.corked = true;
       socket.cork();
-      process.nextTick(() => {
+      setImmediate(() => {
         this.corked = false;
         socket.uncork();
       });

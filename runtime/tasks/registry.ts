@@ -17,9 +17,13 @@ export type ShippableClass = abstract new (...args: never[]) => object;
  */
 export type LiftedTask = (captures: readonly unknown[], ...args: unknown[]) => unknown;
 
+/** A plain function registered as a task body (see `registerTaskFunction`). */
+export type TaskFunction = (...args: never[]) => unknown;
+
 const classesById = new Map<string, ShippableClass>();
 const idsByClass = new Map<ShippableClass, string>();
 const liftedById = new Map<string, LiftedTask>();
+const idsByFunction = new Map<TaskFunction, string>();
 
 function claim(id: string, what: string): void {
   if (typeof id !== "string" || id.length === 0) {
@@ -49,6 +53,23 @@ export function registerLiftedTask(id: string, body: LiftedTask): void {
   if (liftedById.get(id) === body) return;
   claim(id, "lifted task");
   liftedById.set(id, body);
+}
+
+/**
+ * Registers a plain function as a task body, for code not compiled by the transformer:
+ * `executor.submit(fn)` and `invokeIterativeTask(fn, ...)` then ship it by id. It captures
+ * nothing: whatever it reads from enclosing scopes is what the receiving bundle has.
+ */
+export function registerTaskFunction(id: string, fn: TaskFunction): void {
+  if (idsByFunction.get(fn) === id) return;
+  const body: LiftedTask = (_captures, ...args) => (fn as (...a: unknown[]) => unknown)(...args);
+  registerLiftedTask(id, body);
+  idsByFunction.set(fn, id);
+}
+
+/** The id a function was registered under with `registerTaskFunction`. */
+export function taskFunctionId(fn: TaskFunction): string | undefined {
+  return idsByFunction.get(fn);
 }
 
 export function classId(cls: ShippableClass): string | undefined {

@@ -33,7 +33,10 @@ describe("error propagation from cloud threads", () => {
   after(() => shutdownCloudThreads());
 
   it("rejects join() with the remote name, message, stack, cause and the task id", async () => {
-    const thread = new CloudThread(new FailingTask("the task gave up"), { modules: [TEST_TASKS], name: "failer" });
+    const thread = new CloudThread(new FailingTask("the task gave up"), {
+      modules: [TEST_TASKS],
+      name: "failer",
+    });
     thread.start();
     const error = await rejection(thread.join());
 
@@ -68,7 +71,9 @@ describe("error propagation from cloud threads", () => {
     const unknown = await rejection(executor.submit(new ClientOnlyTask()).get());
     expect(unknown.cause).to.be.instanceOf(RemoteError);
     expect(unknown.remoteName).to.equal("UnknownClassError");
-    expect(unknown.remoteMessage).to.contain('"test:ClientOnlyTask"').and.contain("`modules` option");
+    expect(unknown.remoteMessage)
+      .to.contain('"test:ClientOnlyTask"')
+      .and.contain("`modules` option");
     executor.shutdown();
     await executor.awaitTermination(30_000);
   });

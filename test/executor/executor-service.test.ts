@@ -11,7 +11,14 @@ import {
   ServerlessExecutorService,
 } from "../../runtime/index";
 import { TEST_TASKS } from "./helpers/task-modules";
-import { answer, ContextTask, FailingTask, logIndex, SleepTask, SumTask } from "./helpers/test-tasks";
+import {
+  answer,
+  ContextTask,
+  FailingTask,
+  logIndex,
+  SleepTask,
+  SumTask,
+} from "./helpers/test-tasks";
 
 const FOREVER = 2_000_000_000;
 
@@ -60,7 +67,11 @@ describe("ServerlessExecutorService", () => {
     });
 
     it("counts retries in the progress reports", async () => {
-      const retrying = new ServerlessExecutorService({ modules: [TEST_TASKS], retries: 2, backoffMs: 1 });
+      const retrying = new ServerlessExecutorService({
+        modules: [TEST_TASKS],
+        retries: 2,
+        backoffMs: 1,
+      });
       const reports: Progress[] = [];
       await retrying.invokeAll([new FailingTask("always")], { onProgress: (p) => reports.push(p) });
       expect(reports.at(-1)).to.deep.equal({ done: 1, total: 1, failed: 1, retried: 2 });
@@ -71,12 +82,18 @@ describe("ServerlessExecutorService", () => {
 
   describe("invokeAny", () => {
     it("resolves with a success although other tasks fail", async () => {
-      const value = await executor.invokeAny<unknown>([new FailingTask("a"), new SumTask([5]), new FailingTask("b")]);
+      const value = await executor.invokeAny<unknown>([
+        new FailingTask("a"),
+        new SumTask([5]),
+        new FailingTask("b"),
+      ]);
       expect(value).to.equal(5);
     });
 
     it("rejects with an AggregateError holding every failure when all fail", async () => {
-      const error = await executor.invokeAny([new FailingTask("one"), new FailingTask("two")]).catch((e: unknown) => e);
+      const error = await executor
+        .invokeAny([new FailingTask("one"), new FailingTask("two")])
+        .catch((e: unknown) => e);
       expect(error).to.be.instanceOf(AggregateError);
       const causes = (error as AggregateError).errors as CloudThreadError[];
       expect(causes.map((c) => c.remoteMessage)).to.deep.equal(["one", "two"]);
@@ -101,7 +118,9 @@ describe("ServerlessExecutorService", () => {
     }
 
     it("runs the body once for every index of the range", async () => {
-      expect(await runLogged(3, 10, 21)).to.deep.equal(Array.from({ length: 11 }, (_, k) => 10 + k));
+      expect(await runLogged(3, 10, 21)).to.deep.equal(
+        Array.from({ length: 11 }, (_, k) => 10 + k),
+      );
     });
 
     it("handles more tasks than indexes, and an empty range", async () => {

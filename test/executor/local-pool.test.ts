@@ -35,7 +35,7 @@ describe("local backend (worker pool)", () => {
     ["oom", /ran out of memory \(heap limit: 48 MB/],
   ];
   for (const [kind, message] of crashes) {
-    it(`fails only the invocation whose worker crashed (${kind}) and replaces the worker`, async () => {
+    it(`fails only the invocation whose worker crashed (${kind}), replacing it`, async () => {
       const bystander = executor.submit(new SleepTask(200, "bystander"));
       const error = await failure(executor.submit(new CrashTask(kind)).get());
       expect(error.cause).to.be.instanceOf(WorkerCrashError);
@@ -73,7 +73,9 @@ describe("local backend (worker pool)", () => {
 
   it("never runs more workers than the concurrency limit", async () => {
     const limited = new ServerlessExecutorService({ modules: [TEST_TASKS], concurrency: 2 });
-    const seen = await Promise.all(Array.from({ length: 6 }, () => limited.submit(new WarmthTask()).get()));
+    const seen = await Promise.all(
+      Array.from({ length: 6 }, () => limited.submit(new WarmthTask()).get()),
+    );
     expect(new Set(seen.map((w) => w.thread)).size).to.be.at.most(2);
     limited.shutdown();
     await limited.awaitTermination(30_000);
@@ -82,7 +84,10 @@ describe("local backend (worker pool)", () => {
   it("reports a task module that fails to load, naming the module and the option", async () => {
     const broken = new ServerlessExecutorService({ modules: [BROKEN_MODULE] });
     const error = await failure(broken.submit(new SumTask([1])).get());
-    expect(error.remoteMessage).to.contain(BROKEN_MODULE).and.contain("refuses to load").and.contain("`modules`");
+    expect(error.remoteMessage)
+      .to.contain(BROKEN_MODULE)
+      .and.contain("refuses to load")
+      .and.contain("`modules`");
     broken.shutdown();
     await broken.awaitTermination(30_000);
   });

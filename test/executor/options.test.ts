@@ -18,7 +18,11 @@ describe("executor options", () => {
 
   it("takes code over crucial.config.json over CRUCIAL_* variables", () => {
     const dir = projectWith({ executor: { retries: 2, functionName: "from-file" } });
-    const env = { CRUCIAL_RETRIES: "5", CRUCIAL_FUNCTION_NAME: "from-env", CRUCIAL_CONCURRENCY: "7" };
+    const env = {
+      CRUCIAL_RETRIES: "5",
+      CRUCIAL_FUNCTION_NAME: "from-env",
+      CRUCIAL_CONCURRENCY: "7",
+    };
 
     const options = resolveExecutorOptions({ functionName: "from-code" }, env, dir);
     expect(options).to.include({ functionName: "from-code", retries: 2, concurrency: 7 });
@@ -42,10 +46,12 @@ describe("executor options", () => {
     expect(() => resolveExecutorOptions({}, { CRUCIAL_RETRIES: "two" }, none)).to.throw(
       /CRUCIAL_RETRIES: expected an integer ≥ 0, got "two"/,
     );
-    expect(() => resolveExecutorOptions({ concurrency: 0 }, {}, none)).to.throw(/options\.concurrency: expected an integer ≥ 1/);
-    expect(() => resolveExecutorOptions({}, {}, projectWith({ executor: { backend: "k8s" } }))).to.throw(
-      /crucial\.config\.json: executor\.backend: expected "local" or "lambda"/,
+    expect(() => resolveExecutorOptions({ concurrency: 0 }, {}, none)).to.throw(
+      /options\.concurrency: expected an integer ≥ 1/,
     );
+    expect(() =>
+      resolveExecutorOptions({}, {}, projectWith({ executor: { backend: "k8s" } })),
+    ).to.throw(/crucial\.config\.json: executor\.backend: expected "local" or "lambda"/);
     expect(() => resolveExecutorOptions({}, {}, projectWith({ executor: { retry: 1 } }))).to.throw(
       /executor\.retry is not an option/,
     );

@@ -12,7 +12,9 @@ describe("partitionRange (static partitioning of invokeIterativeTask)", () => {
 
   it("covers a range that does not start at zero exactly once", () => {
     const slices = partitionRange(4, 5, 23);
-    const covered = slices.flatMap(([from, to]) => Array.from({ length: to - from }, (_, k) => from + k));
+    const covered = slices.flatMap(([from, to]) =>
+      Array.from({ length: to - from }, (_, k) => from + k),
+    );
     expect(covered).to.deep.equal(Array.from({ length: 18 }, (_, k) => 5 + k));
   });
 

@@ -32,23 +32,31 @@ function refusal(task: unknown): TaskSerializationError {
 describe("task serialization", () => {
   it("names the field path and the type of a function nested in a task", () => {
     const task = Object.assign(new SumTask([1]), { config: { onDone: () => undefined } });
-    expect(refusal(task).message).to.match(/^task\.config\.onDone: a function cannot travel to a cloud thread/);
+    expect(refusal(task).message).to.match(
+      /^task\.config\.onDone: a function cannot travel to a cloud thread/,
+    );
   });
 
   it("refuses sockets, promises, symbols, unregistered classes and cycles with their paths", () => {
     const socket = new Socket();
-    expect(refusal(Object.assign(new SumTask([]), { conn: socket })).message).to.contain("task.conn: a socket");
+    expect(refusal(Object.assign(new SumTask([]), { conn: socket })).message).to.contain(
+      "task.conn: a socket",
+    );
     const pending = Promise.resolve(1);
     expect(refusal(Object.assign(new SumTask([]), { later: [pending] })).message).to.contain(
       "task.later[0]: a promise",
     );
-    expect(refusal(Object.assign(new SumTask([]), { tag: Symbol("x") })).message).to.contain("task.tag: a symbol");
-    expect(refusal(Object.assign(new SumTask([]), { m: new Map([["k", new Unregistered()]]) })).message).to.contain(
-      'task.m.get("k"): an instance of the unregistered class Unregistered',
+    expect(refusal(Object.assign(new SumTask([]), { tag: Symbol("x") })).message).to.contain(
+      "task.tag: a symbol",
     );
+    expect(
+      refusal(Object.assign(new SumTask([]), { m: new Map([["k", new Unregistered()]]) })).message,
+    ).to.contain('task.m.get("k"): an instance of the unregistered class Unregistered');
     const loop: Record<string, unknown> = {};
     loop.self = loop;
-    expect(refusal(Object.assign(new SumTask([]), { loop })).message).to.contain("task.loop.self: a cycle");
+    expect(refusal(Object.assign(new SumTask([]), { loop })).message).to.contain(
+      "task.loop.self: a cycle",
+    );
   });
 
   it("refuses an unregistered function as a task, and an object without call() or run()", () => {

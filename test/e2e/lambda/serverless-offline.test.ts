@@ -33,21 +33,31 @@ describe("lambda backend end to end (serverless offline, real AWS SDK client)", 
 
   before(async () => {
     stack = await startOfflineStack();
-    options = { backend: "lambda", endpoint: stack.endpoint, functionName: stack.functionName, region: "us-east-1" };
+    options = {
+      backend: "lambda",
+      endpoint: stack.endpoint,
+      functionName: stack.functionName,
+      region: "us-east-1",
+    };
   });
 
   after(() => stack?.stop());
 
-  it("runs cloud threads and invokeAll in the handler, whose DSO updates reach the server", async () => {
+  it("runs threads and invokeAll in the handler; their DSO updates reach the server", async () => {
     const key = `e2e-counter-${randomUUID()}`;
     const counter = new AtomicLong(key, 0);
 
-    const threads = Array.from({ length: 3 }, () => new CloudThread(new IncrementTask(counter), options));
+    const threads = Array.from(
+      { length: 3 },
+      () => new CloudThread(new IncrementTask(counter), options),
+    );
     threads.forEach((t) => t.start());
     await Promise.all(threads.map((t) => t.join()));
 
     const executor = new ServerlessExecutorService(options);
-    const futures = await executor.invokeAll(Array.from({ length: 4 }, () => new IncrementTask(counter)));
+    const futures = await executor.invokeAll(
+      Array.from({ length: 4 }, () => new IncrementTask(counter)),
+    );
     const seen = (await Promise.all(futures.map((f) => f.get()))).map(Number).sort((a, b) => a - b);
     expect(seen).to.deep.equal([4, 5, 6, 7]);
     expect(counterOnDso(stack, key)).to.equal(7n);

@@ -122,7 +122,10 @@ export function answer(): number {
 registerTaskFunction("test:answer", answer);
 
 /** What the transformer emits for `(i) => captured + i`. */
-registerLiftedTask("test:addCaptured", (captures, ...args) => (captures[0] as number) + ((args[0] as number) ?? 0));
+registerLiftedTask(
+  "test:addCaptured",
+  (captures, ...args) => (captures[0] as number) + ((args[0] as number) ?? 0),
+);
 
 /** Increments a shared counter (a blocking DSO call) and returns the new value. */
 export class IncrementTask {

@@ -1,5 +1,5 @@
 import { ChildProcess, fork, spawn } from "node:child_process";
-import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,14 +26,10 @@ const FUNCTION = "cloudThread";
 
 /** Fails with the install line if a package the stack needs is absent. */
 export function requireStackPackages(): void {
-  const missing = REQUIRED.filter((name) => {
-    try {
-      require.resolve(`${name}/package.json`, { paths: [ROOT] });
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  // Looked up on disk: some of these packages do not export their package.json.
+  const missing = REQUIRED.filter(
+    (name) => !existsSync(join(ROOT, "node_modules", name, "package.json")),
+  );
   if (missing.length > 0) {
     throw new Error(
       `the serverless-offline end-to-end run needs ${missing.join(", ")}; install with ` +
@@ -53,7 +49,7 @@ export async function startOfflineStack(timeoutMs = 90_000): Promise<OfflineStac
     const serviceDir = writeService(dsoMembers, lambdaPort, await freePort());
     const serverless = spawn(
       process.execPath,
-      [require.resolve("serverless/bin/serverless.js", { paths: [ROOT] }), "offline", "start"],
+      [join(ROOT, "node_modules", "serverless", "bin", "serverless.js"), "offline", "start"],
       {
         cwd: serviceDir,
         stdio: ["ignore", "ignore", "inherit"],
@@ -81,18 +77,27 @@ export async function startOfflineStack(timeoutMs = 90_000): Promise<OfflineStac
 }
 
 function startDso(children: ChildProcess[], timeoutMs: number): Promise<string[]> {
-  const child = fork(join(BUILD, "dso", "launcher-process.js"), ["--host", "127.0.0.1", "--port", "0", "--shards", "1"], {
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
+  const child = fork(
+    join(BUILD, "dso", "launcher-process.js"),
+    ["--host", "127.0.0.1", "--port", "0", "--shards", "1"],
+    {
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    },
+  );
   children.push(child);
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error("the DSO server did not become ready")), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error("the DSO server did not become ready")),
+      timeoutMs,
+    );
     child.on("message", (message: { type?: string; members?: string[] }) => {
       if (message?.type !== "ready" || !Array.isArray(message.members)) return;
       clearTimeout(timer);
       resolvePromise(message.members);
     });
-    child.on("exit", (code) => reject(new Error(`the DSO server exited during start-up (code ${code})`)));
+    child.on("exit", (code) =>
+      reject(new Error(`the DSO server exited during start-up (code ${code})`)),
+    );
   });
 }
 
@@ -143,7 +148,8 @@ function freePort(): Promise<number> {
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serverless offline exited (code ${child.exitCode})`);
+    if (child.exitCode !== null)
+      throw new Error(`serverless offline exited (code ${child.exitCode})`);
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
