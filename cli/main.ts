@@ -1,18 +1,22 @@
 import { FlagError } from "../dso/server-flags";
-import { Command, UsageError } from "./command";
-import { demo } from "./commands/demo";
-import { dsoStart } from "./commands/dso";
+import { CliError, Command, UsageError } from "./command";
+import { COMMANDS } from "./commands";
+import { closestName } from "./suggest";
 
-/** Every command, by its words. */
-const COMMANDS: readonly Command[] = [demo, dsoStart];
-
+const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+const VERBOSE = "--verbose";
 
 function overview(): string {
   const lines = COMMANDS.map(
     (command) => `  crucial ${command.name.padEnd(14)} ${command.summary}`,
   );
-  return ["usage:", ...lines, "", "run `crucial <command> --help` for its flags"].join("\n");
+  return [
+    "usage:",
+    ...lines,
+    "",
+    "run `crucial <command> --help` for its flags; --verbose shows stack traces",
+  ].join("\n");
 }
 
 /** The command whose words start `argv`, the longest match first, and the rest of argv. */
@@ -28,14 +32,29 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   return undefined;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** "did you mean ...?" for a mistyped command, from its first words. */
+function commandHint(argv: string[]): string {
+  const typed = argv
+    .filter((arg) => !arg.startsWith("-"))
+    .slice(0, 2)
+    .join(" ");
+  const names = COMMANDS.map((command) => command.name);
+  const near = closestName(typed, names) ?? closestName(argv[0] ?? "", names);
+  return near === undefined ? "" : ` (did you mean \`crucial ${near}\`?)`;
+}
+
+export async function main(args: string[]): Promise<number> {
+  const verbose = args.includes(VERBOSE);
+  const argv = args.filter((arg) => arg !== VERBOSE);
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help") {
     console.log(overview());
     return argv.length === 0 ? EXIT_USAGE : 0;
   }
   const found = findCommand(argv);
   if (found === undefined) {
-    console.error(`crucial: unknown command "${argv.join(" ")}"\n\n${overview()}`);
+    console.error(
+      `crucial: unknown command "${argv.join(" ")}"${commandHint(argv)}\n\n${overview()}`,
+    );
     return EXIT_USAGE;
   }
   const { command, rest } = found;
@@ -47,16 +66,32 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof FlagError || error instanceof UsageError) {
-      const hint = error.hint === undefined ? "" : ` (${error.hint})`;
-      console.error(`crucial ${command.name}: ${error.message}${hint}\n\nusage: ${command.usage}`);
-      return EXIT_USAGE;
-    }
-    console.error(
-      `crucial ${command.name}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    return 1;
+    return report(command, error, verbose);
   }
+}
+
+/** One line for what went wrong; usage for a bad command line; the stack only if asked for. */
+function report(command: Command, error: unknown, verbose: boolean): number {
+  const prefix = `crucial ${command.name}:`;
+  if (error instanceof FlagError || error instanceof UsageError) {
+    const hint = error.hint === undefined ? "" : ` (${error.hint})`;
+    console.error(`${prefix} ${error.message}${hint}\n\nusage: ${command.usage}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof CliError) {
+    const hint = error.hint === undefined ? "" : `; ${error.hint}`;
+    console.error(`${prefix} ${error.message}${hint}`);
+    if (verbose && error.cause !== undefined) console.error(error.cause);
+    return EXIT_FAILURE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose) {
+    console.error(`${prefix} ${message}`);
+    console.error(error);
+  } else {
+    console.error(`${prefix} ${message} (run with --verbose for the stack trace)`);
+  }
+  return EXIT_FAILURE;
 }
 
 if (require.main === module) {
@@ -64,7 +99,7 @@ if (require.main === module) {
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error);
-      process.exit(1);
+      process.exit(EXIT_FAILURE);
     },
   );
 }

@@ -15,10 +15,21 @@ export interface SharedFieldOptions {
   persistent?: boolean;
 }
 
-type FieldDecorator = (
-  value: undefined,
-  context: ClassFieldDecoratorContext,
-) => (initial: unknown) => unknown;
+/**
+ * The decorator `@Shared(...)` returns. Typed for both decorator flavours, so that a program
+ * type-checks with TC39 decorators (the TS 5 default) and with `experimentalDecorators`; the
+ * initializer it returns keeps the field's declared type.
+ */
+export interface SharedFieldDecorator {
+  <This, Value>(
+    value: undefined,
+    context: ClassFieldDecoratorContext<This, Value>,
+  ): (this: This, initial: Value) => Value;
+  (target: object, propertyKey: string | symbol): void;
+}
+
+const TRANSFORMER_ADVICE =
+  'add { "transform": "crucial/transformer" } to compilerOptions.plugins and build with tspc';
 
 /**
  * Marks a field whose object lives in the DSO layer. Compiled with `crucial/transformer`, the
@@ -26,8 +37,15 @@ type FieldDecorator = (
  * support for user-defined classes and plain arrays). Without the transformer this standard
  * decorator still works for library types: it re-keys the proxy the initializer made.
  */
-export function Shared(options: SharedFieldOptions = {}): FieldDecorator {
-  return (_value, context) => {
+export function Shared(options: SharedFieldOptions = {}): SharedFieldDecorator {
+  const decorate = (_value: unknown, context: unknown) => {
+    if (!isFieldContext(context)) {
+      // A legacy field decorator cannot see the initializer: only the transformer can help.
+      throw new TypeError(
+        `@Shared on field ${String(context)} under experimentalDecorators needs the ` +
+          `transformer: ${TRANSFORMER_ADVICE}`,
+      );
+    }
     if (context.static) {
       throw new TypeError(`@Shared cannot mark the static field ${String(context.name)}`);
     }
@@ -36,8 +54,8 @@ export function Shared(options: SharedFieldOptions = {}): FieldDecorator {
       if (made === undefined) {
         throw new TypeError(
           `@Shared field ${String(context.name)}: without crucial/transformer only crucial ` +
-            "library objects (new AtomicLong(...), ...) can initialize a shared field; add " +
-            '{ "transform": "crucial/transformer" } to compilerOptions.plugins',
+            `library objects (new AtomicLong(...), ...) can initialize a shared field; ` +
+            TRANSFORMER_ADVICE,
         );
       }
       const owner = (this as object).constructor.name;
@@ -45,4 +63,9 @@ export function Shared(options: SharedFieldOptions = {}): FieldDecorator {
       return createProxy(new ObjectRef(made.type, key, made.ctorArgs, options.persistent === true));
     };
   };
+  return decorate as SharedFieldDecorator;
+}
+
+function isFieldContext(context: unknown): context is ClassFieldDecoratorContext {
+  return typeof context === "object" && context !== null && "kind" in context;
 }

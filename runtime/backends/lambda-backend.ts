@@ -38,8 +38,8 @@ export type LambdaBackendOptions = Pick<
  * budget and backoff, under the same attempt number; every other failure goes back to the
  * executor, which decides about retries.
  *
- * The invocations run on the event loop of the thread that owns the executor. A thread that
- * blocks in a synchronous DSO call stalls its own pending invocations until the call returns.
+ * It runs in the process's I/O worker (`lambda-host.ts`); executors reach it through
+ * `IoLambdaBackend`, so a thread blocked in a synchronous DSO call stalls no invocation.
  */
 export class LambdaBackend implements Backend {
   private readonly limit: ConcurrencyLimit;

@@ -29,7 +29,28 @@ export type IoRequest =
   /** The same body to every member; the reply is an encoded array of the members' replies. */
   | { op: "broadcast"; body: Uint8Array; id?: number }
   /** Release the application's leases and close the connections. */
-  | { op: "close"; id?: number };
+  | { op: "close"; id?: number }
+  /** A FaaS invocation, run by the I/O worker; answered by `IoInvocationEvent`s with this id. */
+  | { op: "invoke"; id: number; backend: HostedBackendOptions; request: HostedInvocation }
+  /** Abandon the invocation with this id (queued or running). */
+  | { op: "cancel-invoke"; id: number };
+
+/** The settings of a Lambda backend, as plain data (the I/O worker keeps one per distinct set). */
+export type HostedBackendOptions = Record<string, string | number | undefined>;
+
+/** One attempt of one task, as plain data. */
+export interface HostedInvocation {
+  app: string;
+  taskId: string;
+  attempt: number;
+  task: Uint8Array;
+}
+
+/** What the I/O worker reports about an invocation, on the thread's async port. */
+export type IoInvocationEvent =
+  | { id: number; invocation: "started" }
+  | { id: number; invocation: "done"; outcome: unknown }
+  | { id: number; invocation: "failed"; name: string; message: string; retryable: boolean };
 
 /** A reply to an async request; blocking replies are the bare body. */
 export interface IoAsyncReply {

@@ -3,12 +3,14 @@ import { decodeValue, encodeValue } from "../wire/codec";
 import { replyFromWire, replyToWire } from "../wire/messages";
 import { readClientOptions } from "./client-options";
 import { DsoRouter } from "./dso-router";
-import { IoRequest, REPLY_READY, WorkerEnd } from "./io-channel";
+import { cancelHostedInvocation, hostInvocation } from "../backends/lambda-host";
+import { IoInvocationEvent, IoRequest, REPLY_READY, WorkerEnd } from "./io-channel";
 import { ReplyHandler } from "./member-connection";
 
 /**
- * The I/O worker: one per process, owner of every DSO connection. Threads hand it encoded calls
- * through their channels; it routes them and hands back the encoded replies. Keeping the sockets
+ * The I/O worker: one per process, owner of every DSO connection and of the FaaS invocations.
+ * Threads hand it encoded calls through their channels; it routes them and hands back the
+ * encoded replies. Keeping the sockets
  * here means a thread that blocks in `Atomics.wait` never stalls a reply another thread awaits.
  */
 interface IoWorkerData {
@@ -28,6 +30,9 @@ function handle(request: IoRequest, reply: ReplyHandler): void {
     case "close":
       void router.close().then(() => reply(encodeValue(replyToWire({ ok: true, value: null }))));
       return;
+    case "invoke":
+    case "cancel-invoke":
+      throw new Error(`${request.op} is answered with events, on the async port only`);
   }
 }
 
@@ -51,11 +56,16 @@ function serve(end: WorkerEnd): void {
     }),
   );
 
-  end.asyncPort.on("message", (request: IoRequest) =>
+  end.asyncPort.on("message", (request: IoRequest) => {
+    if (request.op === "invoke") {
+      const report = (event: IoInvocationEvent) => end.asyncPort.postMessage(event);
+      return hostInvocation(request.id, request.backend, request.request, report);
+    }
+    if (request.op === "cancel-invoke") return cancelHostedInvocation(request.id);
     handle(request, (body) =>
       end.asyncPort.postMessage({ id: request.id, body }, [body.buffer as ArrayBuffer]),
-    ),
-  );
+    );
+  });
 }
 
 serve(channel);

@@ -3,7 +3,15 @@ import { decodeValue, encodeValue } from "../wire/codec";
 import { fromWireError } from "../wire/errors";
 import { replyFromWire, RequestFlag, requestToWire, SYSTEM_TYPE } from "../wire/messages";
 import { ObjectRef } from "../wire/object-ref";
-import { IoAsyncReply, IoRequest, REPLY_READY, ThreadEnd } from "./io-channel";
+import {
+  HostedBackendOptions,
+  HostedInvocation,
+  IoAsyncReply,
+  IoInvocationEvent,
+  IoRequest,
+  REPLY_READY,
+  ThreadEnd,
+} from "./io-channel";
 import { createProxy } from "./proxy";
 import { ObjectCall, Transport } from "./transport";
 
@@ -15,11 +23,16 @@ import { ObjectCall, Transport } from "./transport";
 export class ThreadTransport implements Transport {
   private readonly signal: Int32Array;
   private readonly pending = new Map<number, (body: Uint8Array) => void>();
+  private readonly invocations = new Map<number, (event: IoInvocationEvent) => void>();
+  /** Async calls and invocations this thread awaits. */
+  private waiting = 0;
   private nextId = 1;
 
   constructor(private readonly end: ThreadEnd) {
     this.signal = new Int32Array(end.signal);
-    end.asyncPort.on("message", (reply: IoAsyncReply) => this.asyncReplied(reply));
+    end.asyncPort.on("message", (reply: IoAsyncReply | IoInvocationEvent) =>
+      "invocation" in reply ? this.invocationEvent(reply) : this.asyncReplied(reply),
+    );
     // An idle port must not keep the program alive; it is ref'd while async calls are pending.
     end.asyncPort.unref();
   }
@@ -78,17 +91,51 @@ export class ThreadTransport implements Transport {
   exchangeAsync(request: IoRequest): Promise<Uint8Array> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      if (this.pending.size === 0) this.end.asyncPort.ref();
+      this.holdOpen(+1);
       this.pending.set(id, resolve);
       this.end.asyncPort.postMessage({ ...request, id });
     });
+  }
+
+  /**
+   * Runs a FaaS invocation in the I/O worker, so that it proceeds while this thread blocks in a
+   * synchronous DSO call (a main thread waiting at a barrier for its own cloud threads).
+   * `onEvent` receives the worker's reports; the returned function cancels the invocation.
+   */
+  invokeInIoWorker(
+    backend: HostedBackendOptions,
+    request: HostedInvocation,
+    onEvent: (event: IoInvocationEvent) => void,
+  ): () => void {
+    const id = this.nextId++;
+    this.holdOpen(+1);
+    this.invocations.set(id, onEvent);
+    this.end.asyncPort.postMessage({ op: "invoke", id, backend, request } satisfies IoRequest);
+    return () => this.end.asyncPort.postMessage({ op: "cancel-invoke", id } satisfies IoRequest);
+  }
+
+  private invocationEvent(event: IoInvocationEvent): void {
+    const listener = this.invocations.get(event.id);
+    if (listener === undefined) return;
+    if (event.invocation !== "started") {
+      this.invocations.delete(event.id);
+      this.holdOpen(-1);
+    }
+    listener(event);
+  }
+
+  /** Keeps the async port ref'd while anything awaits it, and only then. */
+  private holdOpen(change: 1 | -1): void {
+    this.waiting += change;
+    if (this.waiting === 1 && change === 1) this.end.asyncPort.ref();
+    if (this.waiting === 0) this.end.asyncPort.unref();
   }
 
   private asyncReplied(reply: IoAsyncReply): void {
     const resolve = this.pending.get(reply.id);
     if (resolve === undefined) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.end.asyncPort.unref();
+    this.holdOpen(-1);
     resolve(reply.body);
   }
 }

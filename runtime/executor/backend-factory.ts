@@ -1,11 +1,11 @@
 import { Backend } from "../backends/backend";
-import { LambdaBackend } from "../backends/lambda-backend";
+import { IoLambdaBackend } from "../backends/io-lambda-backend";
 import { LocalPool } from "../backends/local-pool";
 import { ResolvedExecutorOptions } from "./executor-options";
 
 /** Makes the backend the options name. */
 export function createBackend(options: ResolvedExecutorOptions): Backend {
-  if (options.backend === "lambda") return new LambdaBackend(options);
+  if (options.backend === "lambda") return new IoLambdaBackend(lambdaOptionsOf(options));
   return new LocalPool({
     maxWorkers: options.concurrency,
     modules: options.modules,
@@ -37,4 +37,20 @@ export async function shutdownCloudThreads(): Promise<void> {
   const backends = [...shared.values()];
   shared.clear();
   await Promise.all(backends.map((backend) => backend.close()));
+}
+
+/** Only the Lambda settings: they cross to the I/O worker, which keys its backends on them. */
+function lambdaOptionsOf(options: ResolvedExecutorOptions) {
+  const { functionName, region, endpoint, concurrency, timeoutMs } = options;
+  const { throttleRetries, backoffMs, maxBackoffMs } = options;
+  return {
+    functionName,
+    region,
+    endpoint,
+    concurrency,
+    timeoutMs,
+    throttleRetries,
+    backoffMs,
+    maxBackoffMs,
+  };
 }

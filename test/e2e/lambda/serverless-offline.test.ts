@@ -4,12 +4,14 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import {
   AtomicLong,
+  CyclicBarrier,
   CloudThread,
   CloudThreadError,
+  dsoStatus,
   ExecutorOptions,
   ServerlessExecutorService,
 } from "../../../runtime/index";
-import { FailingTask, IncrementTask } from "../../executor/helpers/test-tasks";
+import { BarrierTask, FailingTask, IncrementTask } from "../../executor/helpers/test-tasks";
 import { OfflineStack, startOfflineStack } from "./helpers/offline-stack";
 
 const RUNTIME = resolve(__dirname, "..", "..", "..", "runtime", "index.js");
@@ -32,7 +34,9 @@ describe("lambda backend end to end (serverless offline, real AWS SDK client)", 
   let options: ExecutorOptions;
 
   before(async () => {
-    stack = await startOfflineStack();
+    // The handler must use the members this process talks to: the barrier test meets there.
+    const members = (await dsoStatus()).map((member) => member.address);
+    stack = await startOfflineStack({ dsoMembers: members });
     options = {
       backend: "lambda",
       endpoint: stack.endpoint,
@@ -62,6 +66,22 @@ describe("lambda backend end to end (serverless offline, real AWS SDK client)", 
     expect(seen).to.deep.equal([4, 5, 6, 7]);
     expect(counterOnDso(stack, key)).to.equal(7n);
     executor.shutdown();
+  });
+
+  it("keeps invoking while the main thread blocks at a barrier its cloud threads must reach", async () => {
+    const barrier = new CyclicBarrier(`e2e-barrier-${randomUUID()}`, 4);
+    const arrived = new AtomicLong(`e2e-arrived-${randomUUID()}`, 0);
+    const threads = Array.from(
+      { length: 3 },
+      () => new CloudThread(new BarrierTask(barrier, arrived), options),
+    );
+    threads.forEach((t) => t.start());
+
+    // A blocking call on this thread: the invocations must be in flight from the I/O worker.
+    // Bounded, so that a regression fails the test instead of blocking mocha for good.
+    expect(barrier.await(60_000)).to.be.a("number");
+    await Promise.all(threads.map((t) => t.join()));
+    expect(arrived.get()).to.equal(3n);
   });
 
   it("rejects with the remote error of a task that failed in the handler", async () => {

@@ -27,7 +27,10 @@ export interface Compiled {
 /** A project folder with package.json ("fixture-app") and node_modules/crucial (the stub). */
 export function createFixtureRoot(crucialPackage: string = STUB): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "crucial-transformer-")));
-  fs.writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "fixture-app", private: true }));
+  fs.writeFileSync(
+    path.join(root, "package.json"),
+    JSON.stringify({ name: "fixture-app", private: true }),
+  );
   fs.cpSync(crucialPackage, path.join(root, "node_modules/crucial"), { recursive: true });
   return root;
 }
@@ -51,19 +54,31 @@ export function compilerOptionsFor(root: string, format: OutputFormat): ts.Compi
   };
 }
 
+// Library files (lib.*.d.ts, @types/node, the stub) parse the same in every test: parse once.
+const parsedLibraries = new Map<string, ts.SourceFile>();
+
 /** Builds a Program over `files` (paths relative to `root`) overlaid on the real file system. */
 export function createVirtualProgram(
   root: string,
   files: Record<string, string>,
   options: ts.CompilerOptions,
 ): ts.Program {
-  const virtual = new Map(Object.entries(files).map(([name, text]) => [path.join(root, name), text]));
+  const virtual = new Map(
+    Object.entries(files).map(([name, text]) => [path.join(root, name), text]),
+  );
   const host = ts.createCompilerHost(options);
   const realGetSourceFile = host.getSourceFile;
   host.getSourceFile = (fileName, language, onError, shouldCreate) => {
     const text = virtual.get(fileName);
     if (text !== undefined) return ts.createSourceFile(fileName, text, language, true);
-    return realGetSourceFile.call(host, fileName, language, onError, shouldCreate);
+    const key = `${fileName}|${JSON.stringify(language)}`;
+    const cached = parsedLibraries.get(key);
+    if (cached !== undefined && fileName.includes(`${path.sep}node_modules${path.sep}@types`))
+      return cached;
+    if (cached !== undefined && path.basename(fileName).startsWith("lib.")) return cached;
+    const parsed = realGetSourceFile.call(host, fileName, language, onError, shouldCreate);
+    if (parsed !== undefined) parsedLibraries.set(key, parsed);
+    return parsed;
   };
   const realFileExists = host.fileExists;
   host.fileExists = (fileName) => virtual.has(fileName) || realFileExists.call(host, fileName);
@@ -71,7 +86,8 @@ export function createVirtualProgram(
   host.readFile = (fileName) => virtual.get(fileName) ?? realReadFile.call(host, fileName);
   const realDirectoryExists = host.directoryExists?.bind(host);
   host.directoryExists = (dir) =>
-    [...virtual.keys()].some((name) => name.startsWith(dir + path.sep)) || (realDirectoryExists?.(dir) ?? false);
+    [...virtual.keys()].some((name) => name.startsWith(dir + path.sep)) ||
+    (realDirectoryExists?.(dir) ?? false);
   host.getCurrentDirectory = () => root;
   return ts.createProgram([...virtual.keys()], options, host);
 }
@@ -103,7 +119,10 @@ export function crucialMessages(diagnostics: readonly ts.Diagnostic[]): string[]
   return diagnostics
     .filter((d) => d.code >= 90000 && d.code < 100000)
     .map((d) => {
-      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+      const line =
+        d.file && d.start !== undefined
+          ? d.file.getLineAndCharacterOfPosition(d.start).line + 1
+          : 0;
       const where = d.file ? `${path.basename(d.file.fileName)}:${line}` : "?";
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });

@@ -38,13 +38,20 @@ export function requireStackPackages(): void {
   }
 }
 
-export async function startOfflineStack(timeoutMs = 90_000): Promise<OfflineStack> {
+/**
+ * Starts the stack. With `dsoMembers`, the handler uses those members (the ones this process's
+ * own client talks to, so that both sides meet on the same objects); without, a DSO of its own.
+ */
+export async function startOfflineStack(
+  options: { dsoMembers?: string[]; timeoutMs?: number } = {},
+): Promise<OfflineStack> {
   requireStackPackages();
+  const timeoutMs = options.timeoutMs ?? 90_000;
   const children: ChildProcess[] = [];
   const stop = () => children.forEach((child) => child.exitCode === null && child.kill());
   process.once("exit", stop);
   try {
-    const dsoMembers = await startDso(children, timeoutMs);
+    const dsoMembers = options.dsoMembers ?? (await startDso(children, timeoutMs));
     const lambdaPort = await freePort();
     const serviceDir = writeService(dsoMembers, lambdaPort, await freePort());
     const serverless = spawn(
