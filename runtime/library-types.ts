@@ -55,24 +55,36 @@ export const AtomicByteArray = defineSharedClass<
 >("AtomicByteArray");
 export type AtomicByteArray = SharedProxy<AtomicByteArrayObject>;
 
-export const AtomicIntegerArray = defineSharedClass<
-  AtomicIntegerArrayObject,
-  [lengthOrValues: NumberArrayInit]
->("AtomicIntegerArray");
-export type AtomicIntegerArray = SharedProxy<AtomicIntegerArrayObject>;
+/**
+ * A shared array also declares element access, which crucial/transformer rewrites into remote
+ * calls (`a[i]` → `get(i)`, `a[i] += v` → one server-side add). Without the transformer an
+ * index expression reads nothing remote: use the methods.
+ */
+type Indexed<E> = { [index: number]: E };
 
-export const AtomicDoubleArray = defineSharedClass<
-  AtomicDoubleArrayObject,
-  [lengthOrValues: NumberArrayInit]
->("AtomicDoubleArray");
-export type AtomicDoubleArray = SharedProxy<AtomicDoubleArrayObject>;
+/** The constructor of a shared array type `P`, keyed or not. */
+interface SharedArrayClass<P> {
+  new (key: string, lengthOrValues: NumberArrayInit): P;
+  new (lengthOrValues: NumberArrayInit): P;
+  readonly typeName: string;
+}
+
+export const AtomicIntegerArray = generic<SharedArrayClass<AtomicIntegerArray>>(
+  defineSharedClass("AtomicIntegerArray"),
+);
+export type AtomicIntegerArray = SharedProxy<AtomicIntegerArrayObject> & Indexed<number>;
+
+export const AtomicDoubleArray = generic<SharedArrayClass<AtomicDoubleArray>>(
+  defineSharedClass("AtomicDoubleArray"),
+);
+export type AtomicDoubleArray = SharedProxy<AtomicDoubleArrayObject> & Indexed<number>;
 
 export const SharedList = generic<{
   new <T = unknown>(key: string, initial?: T[]): SharedList<T>;
   new <T = unknown>(initial?: T[]): SharedList<T>;
   readonly typeName: string;
 }>(defineSharedClass("SharedList"));
-export type SharedList<T = unknown> = SharedProxy<SharedListObject<T>>;
+export type SharedList<T = unknown> = SharedProxy<SharedListObject<T>> & Indexed<T>;
 
 export const SharedMap = generic<{
   new <K extends MapKey = MapKey, V = unknown>(key?: string): SharedMap<K, V>;

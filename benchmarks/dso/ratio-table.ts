@@ -1,6 +1,7 @@
 import { targets } from "./bench-config";
 import type { GetPut, LatencyResult } from "./latency-client";
 import type { ThroughputResult } from "./throughput-case";
+import { alignedTable, RATIO_COLUMNS } from "../support/aligned-table";
 
 /** The labels of the two Redis connection shapes of P2 and P3 (see run.ts). */
 export const REDIS_SHARED = "redis 1 conn/process";
@@ -138,17 +139,7 @@ export function printTable(rows: RatioRow[]): void {
     r.target === undefined ? "-" : `${r.target.op} ${r.target.value}`,
     r.met === undefined ? "" : r.met ? "met" : "MISSED",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-
-  // Numbers align right, text left.
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (i >= 2 && i <= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  console.log(line(header));
-  console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const c of cells) console.log(line(c));
+  for (const line of alignedTable(header, cells, RATIO_COLUMNS)) console.log(line);
 }
 
 function formatValue(value: number, unit: RatioRow["unit"]): string {

@@ -7,6 +7,7 @@ import { runP5 } from "./p5-barriers";
 import { runP8 } from "./p8-map-phase";
 import { syncConfig } from "./sync-config";
 import { formatTable, SyncReport, syncRows } from "./sync-table";
+import { pickCases } from "../support/case-list";
 
 /**
  * `npm run bench:sync`: the synchronization benchmarks of issue 6 in one run — P5 barriers
@@ -37,10 +38,7 @@ function readFlags(argv: string[]): Flags {
     if (arg === "--quick") {
       flags.quick = true;
     } else if (arg === "--only") {
-      const picked = (argv[++i] ?? "").split(",").map((name) => name.trim().toLowerCase());
-      const bad = picked.find((name) => !(CASES as readonly string[]).includes(name));
-      if (bad !== undefined) throw new Error(`--only: unknown case "${bad}"; ${USAGE}`);
-      flags.only = picked as Case[];
+      flags.only = pickCases(argv[++i], CASES, USAGE);
     } else if (arg === "--shards") {
       flags.shards = Number(argv[++i]);
       if (!Number.isInteger(flags.shards) || flags.shards < 1) {

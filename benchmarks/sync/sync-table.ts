@@ -2,6 +2,7 @@ import type { P13Result } from "./p13-pi-throughput";
 import type { P5Result } from "./p5-barriers";
 import type { P8Result } from "./p8-map-phase";
 import { targets } from "./sync-config";
+import { alignedTable, RATIO_COLUMNS } from "../support/aligned-table";
 
 /** A target of the issue: the ratio must be at most (`<=`) or at least (`>=`) `value`. */
 export interface Target {
@@ -150,13 +151,5 @@ export function formatTable(rows: SyncRow[]): string[] {
     r.target === undefined ? "-" : `${r.target.op} ${r.target.value}`,
     r.met === undefined ? "" : r.met ? "met" : "MISSED",
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-
-  // Numbers align right, text left.
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (i >= 2 && i <= 4 ? v.padStart(widths[i]) : v.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)];
+  return alignedTable(header, cells, RATIO_COLUMNS);
 }

@@ -58,7 +58,12 @@ export class ServerlessExecutorService {
     this.termination = new Promise((resolve) => (this.markTerminated = resolve));
   }
 
+  // The function overloads come first: a function also matches `{ call(): T }` (through
+  // Function.prototype.call, which returns any), and would leave T unknown.
+
   /** Ships one task; throws at once if it cannot travel or the executor is shut down. */
+  submit<T>(task: () => T): Future<Awaited<T>>;
+  submit<T>(task: TaskLike<T>): Future<Awaited<T>>;
   submit<T>(task: TaskLike<T>): Future<Awaited<T>> {
     return this.start(this.prepare(task), {}) as Future<Awaited<T>>;
   }
@@ -67,6 +72,11 @@ export class ServerlessExecutorService {
    * Runs every task and resolves once all have finished, with their futures in task order.
    * If any task cannot travel, rejects before invoking any.
    */
+  invokeAll<T>(tasks: readonly (() => T)[], options?: BatchOptions): Promise<Future<Awaited<T>>[]>;
+  invokeAll<T>(
+    tasks: readonly TaskLike<T>[],
+    options?: BatchOptions,
+  ): Promise<Future<Awaited<T>>[]>;
   async invokeAll<T>(
     tasks: readonly TaskLike<T>[],
     options: BatchOptions = {},
@@ -86,6 +96,8 @@ export class ServerlessExecutorService {
    * Runs every task; resolves with the first result to succeed and cancels the others. If all
    * fail, rejects with an AggregateError holding every failure, in task order.
    */
+  invokeAny<T>(tasks: readonly (() => T)[]): Promise<Awaited<T>>;
+  invokeAny<T>(tasks: readonly TaskLike<T>[]): Promise<Awaited<T>>;
   async invokeAny<T>(tasks: readonly TaskLike<T>[]): Promise<Awaited<T>> {
     if (tasks.length === 0) throw new RangeError("invokeAny: the list of tasks is empty");
     const futures = tasks.map((task) => this.prepare(task)).map((one) => this.start(one, {}));

@@ -83,10 +83,10 @@ export function sharedArrayOf(
   expression: ts.Expression,
   context: CheckerContext,
 ): SharedArray | undefined {
+  // A @Shared plain array is shared by its field; a @Shared `AtomicIntegerArray` (or any other
+  // library array) is shared by its type, like the same object held in a local variable.
   const field = sharedFieldOf(expression, context);
-  if (field !== undefined) {
-    return isArrayField(field, context) ? { kind: "field", field } : undefined;
-  }
+  if (field !== undefined && isArrayField(field, context)) return { kind: "field", field };
 
   const typeName = libraryTypeOf(context.checker.getTypeAtLocation(expression), context);
   if (typeName !== undefined && ARRAY_TYPES.has(typeName)) return { kind: "library", typeName };

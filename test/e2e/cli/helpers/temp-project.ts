@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 
 /** The repository root (these helpers run from build/test/e2e/cli/helpers). */
 export const REPO = resolve(__dirname, "..", "..", "..", "..", "..");
@@ -44,8 +44,13 @@ export function tempRepoFixture(name: string): { root: string; project: string }
     join(REPO, "fixtures", "tsconfig.base.json"),
     join(root, "fixtures", "tsconfig.base.json"),
   );
+  // Sources only: a build left by `npm run demo` (dist/) must not make the copy look built.
+  const sourcesOnly = (path: string) => basename(path) !== "dist";
   for (const folder of ["common", name]) {
-    cpSync(join(REPO, "fixtures", folder), join(root, "fixtures", folder), { recursive: true });
+    cpSync(join(REPO, "fixtures", folder), join(root, "fixtures", folder), {
+      recursive: true,
+      filter: sourcesOnly,
+    });
   }
   linkModules(root);
   return { root, project: join(root, "fixtures", name, "crucial") };
