@@ -51,6 +51,14 @@ export async function main(args: string[]): Promise<number> {
     return argv.length === 0 ? EXIT_USAGE : 0;
   }
   const found = findCommand(argv);
+  const group = COMMANDS.filter((command) => command.name.startsWith(`${argv[0]} `));
+  if (found === undefined && group.length > 0) {
+    // `crucial dso` names a group of commands: list them rather than call it unknown.
+    const lines = group.map((command) => `  crucial ${command.name.padEnd(14)} ${command.summary}`);
+    const asked = argv.includes("--help");
+    (asked ? console.log : console.error)(`crucial ${argv[0]}: choose one of\n${lines.join("\n")}`);
+    return asked ? 0 : EXIT_USAGE;
+  }
   if (found === undefined) {
     console.error(
       `crucial: unknown command "${argv.join(" ")}"${commandHint(argv)}\n\n${overview()}`,

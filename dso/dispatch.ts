@@ -49,6 +49,21 @@ export class Dispatcher {
   private typeOf(name: string): RegisteredType {
     const type = this.core.registry.get(name);
     if (type !== undefined) return type;
+
+    // Built classes are named `module#Class#hash`: the same class of another build is a stale
+    // bundle on one side, which deserves its own advice.
+    const versionless = name.replace(/#[0-9a-f]{8}$/, "");
+    const other = this.core.registry
+      .names()
+      .find((known) => known !== name && known.replace(/#[0-9a-f]{8}$/, "") === versionless);
+    if (versionless !== name && other !== undefined) {
+      throw new DsoError(
+        ErrorCode.UnknownType,
+        `member ${this.core.address} has another version of ${versionless} ("${other}", not ` +
+          `"${name}"): the client and the server come from different builds; restart the ` +
+          "servers with --objects and the dist/dso/objects.js of the client's build",
+      );
+    }
     throw new DsoError(
       ErrorCode.UnknownType,
       `no object type "${name}" on member ${this.core.address}: it is neither a base object ` +

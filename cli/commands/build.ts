@@ -4,6 +4,7 @@ import { formatDiagnostics } from "../bundling/diagnostics";
 import { loadProject, Project } from "../bundling/project";
 import { Command, usageText } from "../command";
 import { FlagSpec, parseFlags, renderFlags, stringFlag } from "../flags";
+import { plural } from "../plural";
 
 export const PROJECT_FLAGS: readonly FlagSpec[] = [
   {
@@ -66,8 +67,10 @@ export async function runBuild(project: Project, bundleAwsSdk: boolean): Promise
   const at = (path: string) => relative(process.cwd(), path) || path;
   const count = (kind: string) => result.registry.filter((entry) => entry.kind === kind).length;
   const lines = [
-    `crucial build: ${count("task-class")} task classes, ${count("lifted-task")} lifted tasks, ` +
-      `${count("value-class")} value classes, ${count("shared-class")} shared classes ` +
+    `crucial build: ${plural(count("task-class"), "task class", "task classes")}, ` +
+      `${plural(count("lifted-task"), "lifted task")}, ` +
+      `${plural(count("value-class"), "value class", "value classes")}, ` +
+      `${plural(count("shared-class"), "shared class", "shared classes")} ` +
       `(${Date.now() - started} ms)`,
     ...result.clients.map((file) => `  ${at(file.path).padEnd(34)} ${size(file.bytes)}`),
     `  ${at(result.handler.path).padEnd(34)} ${size(result.handler.bytes)}` +

@@ -3,6 +3,7 @@ import type { MemberStatus } from "../../runtime/wire/messages";
 import { Command, UsageError, usageText } from "../command";
 import { countFlag, FlagSpec, parseFlags, renderFlags, stringFlag } from "../flags";
 import { reachDso } from "../run/dso-servers";
+import { plural } from "../plural";
 
 const DEFAULT_ADDRESS = "127.0.0.1:11222";
 
@@ -86,7 +87,11 @@ function statusTable(
       .join("  ")
       .trimEnd();
   const total = second.reduce((sum, member) => sum + member.objects, 0);
-  return [format(header), ...rows.map(format), `${second.length} members, ${total} objects`];
+  return [
+    format(header),
+    ...rows.map(format),
+    `${plural(second.length, "member")}, ${plural(total, "object")}`,
+  ];
 }
 
 function uptime(ms: number): string {

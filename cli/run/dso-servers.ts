@@ -80,7 +80,7 @@ export function splitAddress(address: string): { host: string; port: number } {
   if (colon <= 0 || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new CliError(
       `"${address}" is not a DSO address`,
-      "write --dso host:port[,host:port...], e.g. --dso 10.0.1.5:11222, or --dso embedded",
+      "write --dso host:port[,host:port...], e.g. --dso 10.0.1.5:11222",
     );
   }
   return { host: address.slice(0, colon).replace(/^\[(.*)\]$/, "$1"), port };

@@ -1,4 +1,4 @@
-import { MessageChannel, MessagePort } from "node:worker_threads";
+import { BroadcastChannel, MessageChannel, MessagePort } from "node:worker_threads";
 
 /**
  * The link between one thread and the process's I/O worker. Two ports, because a blocking caller
@@ -8,19 +8,62 @@ import { MessageChannel, MessagePort } from "node:worker_threads";
  * The ordering rule that makes the handshake race-free: the I/O worker posts the reply *before*
  * it stores 1 into the word and notifies, so a caller that wakes (or never sleeps, because the
  * store came first) always finds the reply already in its port's queue.
+ *
+ * A port is a MessagePort when the channel is handed to a thread the runtime starts, and a
+ * BroadcastChannel when a thread it did not start joins the I/O worker by name (see
+ * `joinProcessIoWorker`): both queue a message in the receiver as `postMessage` returns, which
+ * the ordering rule relies on, and both can be read with `receiveMessageOnPort`.
  */
-export interface ThreadEnd {
-  syncPort: MessagePort;
-  asyncPort: MessagePort;
+export type ChannelPort = MessagePort | BroadcastChannel;
+
+export interface IoChannelEnd<P extends ChannelPort = ChannelPort> {
+  syncPort: P;
+  asyncPort: P;
   /** Int32 slot 0: 0 while a blocking call waits, 1 once its reply is in `syncPort`. */
   signal: SharedArrayBuffer;
 }
 
+/** The thread's end of a channel. */
+export type ThreadEnd = IoChannelEnd;
+
 /** The same channel as seen by the I/O worker. */
-export type WorkerEnd = ThreadEnd;
+export type WorkerEnd = IoChannelEnd;
 
 /** Index of the reply-ready word in `signal`. */
 export const REPLY_READY = 0;
+
+/**
+ * The BroadcastChannel on which the I/O worker of the main thread takes joins from threads that
+ * no channel was handed to (worker threads a program starts itself).
+ */
+export const IO_RENDEZVOUS = "crucial:io-rendezvous";
+
+/** What a thread sends on the rendezvous: the name of its channel pair and its signal word. */
+export interface JoinRequest {
+  name: string;
+  signal: SharedArrayBuffer;
+}
+
+/** The BroadcastChannel pair named `name`; each side opens its own pair. */
+export function namedChannel(name: string, signal: SharedArrayBuffer): IoChannelEnd {
+  return {
+    syncPort: new BroadcastChannel(`${name}:sync`),
+    asyncPort: new BroadcastChannel(`${name}:async`),
+    signal,
+  };
+}
+
+/** Posts `message` on `port`, moving `transfer` where the port can (a BroadcastChannel copies). */
+export function postOn(port: ChannelPort, message: unknown, transfer: ArrayBuffer[] = []): void {
+  if (port instanceof MessagePort) port.postMessage(message, transfer);
+  else port.postMessage(message);
+}
+
+/** Calls `listener` with every message that arrives on `port`. */
+export function onPortMessage<M>(port: ChannelPort, listener: (message: M) => void): void {
+  if (port instanceof MessagePort) port.on("message", listener);
+  else port.onmessage = (event) => listener((event as MessageEvent).data as M);
+}
 
 /** A message from a thread to the I/O worker. */
 export type IoRequest =
@@ -59,7 +102,10 @@ export interface IoAsyncReply {
 }
 
 /** Makes a channel; one end stays with the thread, the other goes to the I/O worker. */
-export function createIoChannel(): { thread: ThreadEnd; worker: WorkerEnd } {
+export function createIoChannel(): {
+  thread: IoChannelEnd<MessagePort>;
+  worker: IoChannelEnd<MessagePort>;
+} {
   const sync = new MessageChannel();
   const nonBlocking = new MessageChannel();
   const signal = new SharedArrayBuffer(4);

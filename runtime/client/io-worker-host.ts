@@ -1,15 +1,33 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { isMainThread, Worker, workerData } from "node:worker_threads";
+import {
+  BroadcastChannel,
+  isMainThread,
+  MessagePort,
+  receiveMessageOnPort,
+  threadId,
+  Worker,
+  workerData,
+} from "node:worker_threads";
 import { applicationId, ownsApplication } from "./app-identity";
-import { createIoChannel, ThreadEnd } from "./io-channel";
+import {
+  createIoChannel,
+  IO_RENDEZVOUS,
+  IoChannelEnd,
+  JoinRequest,
+  namedChannel,
+  REPLY_READY,
+  ThreadEnd,
+} from "./io-channel";
 import { ThreadTransport } from "./thread-transport";
 import { setTransportFactory } from "./transport";
 
 /**
  * Where a thread gets its I/O channel. Threads the runtime starts (the local backend's workers)
- * receive one in their workerData, linked to the I/O worker of their process; any other thread
- * starts an I/O worker of its own on first use.
+ * receive one in their workerData, linked to the I/O worker of their process. A worker thread
+ * the program starts itself joins the main thread's I/O worker by name, if there is one yet;
+ * otherwise (and on the main thread) the thread starts an I/O worker of its own on first use.
  */
 export const IO_CHANNEL_KEY = "__crucialIoChannel";
 
@@ -28,7 +46,7 @@ function ioWorkerEntry(): string {
 function startIoWorker(): ThreadEnd {
   const { thread, worker } = createIoChannel();
   ioWorker = new Worker(ioWorkerEntry(), {
-    workerData: { app: applicationId(), channel: worker },
+    workerData: { app: applicationId(), channel: worker, rendezvous: isMainThread },
     transferList: [worker.syncPort, worker.asyncPort],
   });
   // The I/O worker serves the program; it must never be the reason the program keeps running.
@@ -44,12 +62,49 @@ function inheritedChannel(): ThreadEnd | undefined {
   return (workerData as Record<string, ThreadEnd | undefined>)[IO_CHANNEL_KEY];
 }
 
+/**
+ * How long a worker thread waits for the main thread's I/O worker to welcome it. The welcome
+ * comes within a millisecond when that worker runs; the wait is paid in full only by a program
+ * whose main thread never used the DSO, whose threads then start I/O workers of their own.
+ */
+const JOIN_WAIT_MS = 250;
+
+/**
+ * Joins the main thread's I/O worker over a BroadcastChannel pair, so that threads a program
+ * starts itself share the process's connections instead of each starting an I/O worker (a
+ * thread, a module graph and a connection per member, each). Undefined if nobody answers.
+ */
+function joinProcessIoWorker(): ThreadEnd | undefined {
+  const signal = new SharedArrayBuffer(4);
+  const name = `crucial:io:${process.pid}:${threadId}:${randomUUID()}`;
+  const end = namedChannel(name, signal);
+  // A BroadcastChannel holds its thread open until unref'd; the transport refs the async one
+  // while it awaits replies, and the sync one is only ever read by receiveMessageOnPort.
+  end.syncPort.unref();
+  end.asyncPort.unref();
+
+  const rendezvous = new BroadcastChannel(IO_RENDEZVOUS);
+  rendezvous.postMessage({ name, signal } satisfies JoinRequest);
+  rendezvous.close();
+
+  Atomics.wait(new Int32Array(signal), REPLY_READY, 0, JOIN_WAIT_MS);
+  if (receiveMessageOnPort(end.syncPort as unknown as MessagePort) === undefined) {
+    closeChannel(end);
+    return undefined;
+  }
+  return end;
+}
+
+function closeChannel(end: ThreadEnd): void {
+  for (const port of [end.syncPort, end.asyncPort]) port.close();
+}
+
 /** The transport of this thread, creating the channel (and maybe the I/O worker) on first use. */
 export function threadTransport(): ThreadTransport {
   if (transport === undefined) {
-    const inherited = inheritedChannel();
-    transport = new ThreadTransport(inherited ?? startIoWorker());
-    if (inherited === undefined) releaseAtExit(transport);
+    const given = inheritedChannel() ?? (isMainThread ? undefined : joinProcessIoWorker());
+    transport = new ThreadTransport(given ?? startIoWorker());
+    if (given === undefined) releaseAtExit(transport);
   }
   return transport;
 }
@@ -75,7 +130,7 @@ function releaseAtExit(owner: ThreadTransport): void {
  * Pass the result in the new thread's workerData under IO_CHANNEL_KEY, with its ports in the
  * transfer list. Only the thread that owns the I/O worker can open channels.
  */
-export function openChannelForThread(): ThreadEnd {
+export function openChannelForThread(): IoChannelEnd<MessagePort> {
   threadTransport();
   if (ioWorker === undefined) {
     throw new Error("crucial: only the thread that started the I/O worker can open channels");
@@ -85,9 +140,13 @@ export function openChannelForThread(): ThreadEnd {
   return thread;
 }
 
-/** Releases the application's leases and closes the DSO connections of this process. */
+/**
+ * Releases the application's leases and closes the DSO connections of this process. Only the
+ * thread that started the I/O worker closes it: a thread that shares another's has nothing of
+ * its own to close.
+ */
 export async function closeDsoClient(): Promise<void> {
-  if (transport === undefined || closed) return;
+  if (transport === undefined || closed || ioWorker === undefined) return;
   closed = true;
   await transport.exchangeAsync({ op: "close" });
 }

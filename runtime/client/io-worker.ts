@@ -1,10 +1,20 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { BroadcastChannel, parentPort, workerData } from "node:worker_threads";
 import { decodeValue, encodeValue } from "../wire/codec";
 import { replyFromWire, replyToWire } from "../wire/messages";
 import { readClientOptions } from "./client-options";
 import { DsoRouter } from "./dso-router";
 import { cancelHostedInvocation, hostInvocation } from "../backends/lambda-host";
-import { IoInvocationEvent, IoRequest, REPLY_READY, WorkerEnd } from "./io-channel";
+import {
+  IO_RENDEZVOUS,
+  IoInvocationEvent,
+  IoRequest,
+  JoinRequest,
+  namedChannel,
+  onPortMessage,
+  postOn,
+  REPLY_READY,
+  WorkerEnd,
+} from "./io-channel";
 import { ReplyHandler } from "./member-connection";
 
 /**
@@ -16,9 +26,11 @@ import { ReplyHandler } from "./member-connection";
 interface IoWorkerData {
   app: string;
   channel: WorkerEnd;
+  /** Take joins from the process's other threads (only the main thread's I/O worker does). */
+  rendezvous: boolean;
 }
 
-const { app, channel } = workerData as IoWorkerData;
+const { app, channel, rendezvous } = workerData as IoWorkerData;
 const router = new DsoRouter(readClientOptions(), app);
 
 function handle(request: IoRequest, reply: ReplyHandler): void {
@@ -47,28 +59,45 @@ function gather(bodies: Uint8Array[]): Uint8Array {
 function serve(end: WorkerEnd): void {
   const signal = new Int32Array(end.signal);
 
-  end.syncPort.on("message", (request: IoRequest) =>
+  onPortMessage<IoRequest>(end.syncPort, (request) =>
     handle(request, (body) => {
       // Post first, then raise the flag: see the ordering rule in io-channel.ts.
-      end.syncPort.postMessage(body, [body.buffer as ArrayBuffer]);
+      postOn(end.syncPort, body, [body.buffer as ArrayBuffer]);
       Atomics.store(signal, REPLY_READY, 1);
       Atomics.notify(signal, REPLY_READY);
     }),
   );
 
-  end.asyncPort.on("message", (request: IoRequest) => {
+  onPortMessage<IoRequest>(end.asyncPort, (request) => {
     if (request.op === "invoke") {
-      const report = (event: IoInvocationEvent) => end.asyncPort.postMessage(event);
+      const report = (event: IoInvocationEvent) => postOn(end.asyncPort, event);
       return hostInvocation(request.id, request.backend, request.request, report);
     }
     if (request.op === "cancel-invoke") return cancelHostedInvocation(request.id);
     handle(request, (body) =>
-      end.asyncPort.postMessage({ id: request.id, body }, [body.buffer as ArrayBuffer]),
+      postOn(end.asyncPort, { id: request.id, body }, [body.buffer as ArrayBuffer]),
     );
   });
+}
+
+/**
+ * Serves a thread that joined by name: its channel is a BroadcastChannel pair. The welcome goes
+ * on the sync channel before the flag is raised, by the same ordering rule as a reply.
+ */
+function welcome(join: JoinRequest): void {
+  const end = namedChannel(join.name, join.signal);
+  serve(end);
+  postOn(end.syncPort, "joined");
+  const signal = new Int32Array(join.signal);
+  Atomics.store(signal, REPLY_READY, 1);
+  Atomics.notify(signal, REPLY_READY);
 }
 
 serve(channel);
 parentPort?.on("message", (message: { op?: string; channel?: WorkerEnd }) => {
   if (message.op === "channel" && message.channel) serve(message.channel);
 });
+if (rendezvous) {
+  new BroadcastChannel(IO_RENDEZVOUS).onmessage = (event) =>
+    welcome((event as MessageEvent).data as JoinRequest);
+}

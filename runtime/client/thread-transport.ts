@@ -9,6 +9,7 @@ import {
   IoAsyncReply,
   IoInvocationEvent,
   IoRequest,
+  onPortMessage,
   REPLY_READY,
   ThreadEnd,
 } from "./io-channel";
@@ -30,7 +31,7 @@ export class ThreadTransport implements Transport {
 
   constructor(private readonly end: ThreadEnd) {
     this.signal = new Int32Array(end.signal);
-    end.asyncPort.on("message", (reply: IoAsyncReply | IoInvocationEvent) =>
+    onPortMessage<IoAsyncReply | IoInvocationEvent>(end.asyncPort, (reply) =>
       "invocation" in reply ? this.invocationEvent(reply) : this.asyncReplied(reply),
     );
     // An idle port must not keep the program alive; it is ref'd while async calls are pending.
@@ -64,7 +65,7 @@ export class ThreadTransport implements Transport {
 
   /** Sends a request to the I/O worker and sleeps until its reply is in the sync port. */
   exchangeSync(request: IoRequest): Uint8Array {
-    const port: MessagePort = this.end.syncPort;
+    const port = this.syncPort();
     Atomics.store(this.signal, REPLY_READY, 0);
     port.postMessage(request);
     for (;;) {
@@ -81,7 +82,7 @@ export class ThreadTransport implements Transport {
    * a program that is ending because its server went away.
    */
   exchangeSyncWithin(request: IoRequest, timeoutMs: number): Uint8Array | undefined {
-    const port: MessagePort = this.end.syncPort;
+    const port = this.syncPort();
     Atomics.store(this.signal, REPLY_READY, 0);
     port.postMessage(request);
     Atomics.wait(this.signal, REPLY_READY, 0, timeoutMs);
@@ -112,6 +113,14 @@ export class ThreadTransport implements Transport {
     this.invocations.set(id, onEvent);
     this.end.asyncPort.postMessage({ op: "invoke", id, backend, request } satisfies IoRequest);
     return () => this.end.asyncPort.postMessage({ op: "cancel-invoke", id } satisfies IoRequest);
+  }
+
+  /**
+   * The sync port, typed for `receiveMessageOnPort`: Node reads a BroadcastChannel with it too,
+   * though @types/node declares MessagePort only.
+   */
+  private syncPort(): MessagePort {
+    return this.end.syncPort as MessagePort;
   }
 
   private invocationEvent(event: IoInvocationEvent): void {

@@ -1,8 +1,10 @@
 import { expect } from "chai";
+import { execFile } from "node:child_process";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { AtomicLong, BadArgumentsError, CyclicBarrier, SharedMap } from "../../../runtime";
-import { sharedDso } from "../../support/dso-process";
+import { sharedDso, startDsoProcess } from "../../support/dso-process";
 
 const scripts = join(__dirname, "..", "..", "support", "scripts");
 
@@ -42,6 +44,24 @@ describe("blocking facade", () => {
     const key = "facade.workers";
     await Promise.all([1, 2, 3].map(() => runWorker("increment-counter.js", [key, "200"])));
     expect(new AtomicLong(key, 0).get()).to.equal(600n);
+  });
+
+  it("shares the process's I/O worker with worker threads the program starts", async () => {
+    // A fresh server, so that every connection it counts is the client program's.
+    const dso = await startDsoProcess();
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [join(scripts, "thread-connections.js"), "facade.shared-io", "3"],
+        { env: { ...process.env, CRUCIAL_DSO: dso.address, CRUCIAL_APP: "" }, timeout: 60_000 },
+      );
+      const report = JSON.parse(stdout) as { connections: number; counter: string };
+      expect(report.counter).to.equal("300");
+      // One connection for the whole process: no thread started an I/O worker of its own.
+      expect(report.connections).to.equal(1);
+    } finally {
+      await dso.stop();
+    }
   });
 
   it("keeps answering async calls while another thread blocks on a barrier", async () => {

@@ -23,6 +23,18 @@ describe("e2e cli: bad input", function () {
     expect(result.stderr).to.contain("crucial dso status");
   });
 
+  it("lists the commands of a group named alone, as usage or as help", async () => {
+    const bare = await runCrucial(["dso"], { cwd: dir });
+    const help = await runCrucial(["dso", "--help"], { cwd: dir });
+
+    expect(bare.code).to.equal(2);
+    expect(bare.stderr).to.contain("crucial dso: choose one of");
+    expect(bare.stderr).to.match(/crucial dso start\s+start DSO object servers/);
+    expect(bare.stderr).to.contain("crucial dso status");
+    expect(help.code).to.equal(0);
+    expect(help.stdout).to.contain("crucial dso status");
+  });
+
   it("answers an unknown flag with the usage and the closest flag", async () => {
     const result = await runCrucial(["build", "--ot", "dist"], { cwd: dir });
 

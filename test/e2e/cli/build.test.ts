@@ -28,7 +28,7 @@ describe("e2e cli: crucial build", function () {
     expect(stdout).to.match(/dist\/lambda\/handler\.js\s+\d+(\.\d)? KB/);
     expect(stdout).to.match(/dist\/lambda\/handler\.zip\s+\d+(\.\d)? KB/);
     expect(stdout).to.match(/dist\/dso\/objects\.js .* src\/tally#Tally#[0-9a-f]{8}/);
-    expect(stdout).to.contain("1 task classes, 1 lifted tasks");
+    expect(stdout).to.contain("1 task class, 1 lifted task");
   });
 
   it("writes a client that runs with plain node, on an embedded DSO with its classes", () => {

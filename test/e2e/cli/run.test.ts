@@ -96,9 +96,12 @@ describe("e2e cli: crucial run", function () {
       const result = await runCrucial(["run", "src/main.ts", "--dso", address], { cwd: dir });
 
       expect(result.code).to.not.equal(0);
-      // The server names the type the client asked for, with its hash, and the flag to load it.
+      // The server names both versions, says the builds differ, and the flag to load the new.
       expect(result.stderr).to.match(/"src\/tally#Tally#[0-9a-f]{8}"/);
-      expect(result.stderr).to.not.contain("src/tally#Tally#00000000>");
+      expect(result.stderr).to.contain(
+        'another version of src/tally#Tally ("src/tally#Tally#00000000"',
+      );
+      expect(result.stderr).to.contain("different builds");
       expect(result.stderr).to.contain("--objects");
     } finally {
       await server.stop();

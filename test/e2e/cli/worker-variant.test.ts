@@ -16,6 +16,9 @@ const EMITTED = [
   "const executor = new crucial_1.ServerlessExecutorService();",
   "const limit = readLimit();",
   "class Capped { run() { return limit; } }",
+  "const counter = new crucial_1.AtomicLong(0);",
+  "class Counting { constructor(counter) { this.counter = counter; } run() { return counter; } }",
+  "function tally(counter) { const limit = 3; return counter + limit; }",
   "async function main() { await executor.invokeAll([new Estimator()]); }",
   "main().catch((error) => { console.error(error); process.exitCode = 1; });",
   "if (require.main === module) main();",
@@ -48,7 +51,21 @@ describe("e2e cli: worker variants of entry modules", () => {
   });
 
   it("names what code that cloud threads may run reads from a dropped statement", () => {
-    expect(variant.lostBindings).to.deep.equal(["limit"]);
+    expect(variant.lostBindings).to.deep.equal(["counter", "limit"]);
+  });
+
+  it("does not take a parameter or local for the top-level binding of the same name", () => {
+    // `counter` in Counting's constructor and in tally() is their own; run() reads the dropped
+    // one; tally's `limit` is a local.
+    const only = workerVariant(
+      "main.js",
+      EMITTED.replace(
+        "class Counting { constructor(counter) { this.counter = counter; } run() { return counter; } }",
+        "",
+      ),
+    );
+    expect(only.lostBindings).to.deep.equal(["limit"]);
+    expect(variant.lostBindings).to.include("counter");
   });
 
   it("does not count the main function, which only dropped statements call, as such code", () => {
