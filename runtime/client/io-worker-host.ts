@@ -64,10 +64,10 @@ function inheritedChannel(): ThreadEnd | undefined {
 
 /**
  * How long a worker thread waits for the main thread's I/O worker to welcome it. The welcome
- * comes within a millisecond when that worker runs; the wait is paid in full only by a program
- * whose main thread never used the DSO, whose threads then start I/O workers of their own.
+ * comes within a millisecond when that worker runs (the main thread starts it when it makes its
+ * first shared object); without one, the thread starts an I/O worker of its own after the wait.
  */
-const JOIN_WAIT_MS = 250;
+const JOIN_WAIT_MS = 50;
 
 /**
  * Joins the main thread's I/O worker over a BroadcastChannel pair, so that threads a program

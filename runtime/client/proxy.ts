@@ -1,8 +1,9 @@
 import { inspect } from "node:util";
+import { isMainThread } from "node:worker_threads";
 import { ObjectRef, REF_OF } from "../wire/object-ref";
 import { nextCallId } from "./call-identity";
 import { SharedProxy } from "./proxy-types";
-import { ObjectCall, transport } from "./transport";
+import { ObjectCall, prepareTransport, transport } from "./transport";
 
 /**
  * The state behind one proxy. It is an ObjectRef so that the codec (which matches extensions by
@@ -23,6 +24,11 @@ const localNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Makes a proxy for the object `ref` names. `confirmed`: the object is known to exist. */
 export function createProxy<S>(ref: ObjectRef, confirmed = false): SharedProxy<S> {
+  // A program that makes a shared object is about to use the DSO layer. Starting the main
+  // thread's I/O worker now (it connects on the first call) lets the worker threads the program
+  // starts next join it instead of each starting one of their own.
+  if (isMainThread) prepareTransport();
+
   const target = new ProxyTarget(ref.type, ref.key, ref.ctorArgs, ref.persistent);
   target.confirmed = confirmed;
   const blocking = new Map<string, (...args: unknown[]) => unknown>();

@@ -41,3 +41,8 @@ export function transport(): Transport {
   }
   return installed;
 }
+
+/** Builds this thread's transport now, if one can be built here, without calling anything. */
+export function prepareTransport(): void {
+  if (factory !== undefined) transport();
+}
