@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { FlagError } from "../dso/server-flags";
 import { CliError, Command, UsageError } from "./command";
 import { COMMANDS } from "./commands";
@@ -15,8 +17,15 @@ function overview(): string {
     "usage:",
     ...lines,
     "",
-    "run `crucial <command> --help` for its flags; --verbose shows stack traces",
+    "run `crucial <command> --help` for its flags; --verbose shows stack traces; " +
+      "--version prints the version",
   ].join("\n");
+}
+
+/** The version in the package's package.json (two folders up from build/cli). */
+function packageVersion(): string {
+  const manifest = join(__dirname, "..", "..", "package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
 /** The command whose words start `argv`, the longest match first, and the rest of argv. */
@@ -46,6 +55,10 @@ function commandHint(argv: string[]): string {
 export async function main(args: string[]): Promise<number> {
   const verbose = args.includes(VERBOSE);
   const argv = args.filter((arg) => arg !== VERBOSE);
+  if (argv[0] === "--version" || argv[0] === "version") {
+    console.log(`crucial ${packageVersion()}`);
+    return 0;
+  }
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help") {
     console.log(overview());
     return argv.length === 0 ? EXIT_USAGE : 0;

@@ -4,8 +4,9 @@ import type { P9Result } from "./p9-k-means-state";
 import { alignedTable, RATIO_COLUMNS } from "../support/aligned-table";
 
 /**
- * One line of the report: `value` against `baseline`. An `overhead` row shows value / baseline − 1
- * in percent (P7's targets are overheads); a `ratio` row shows value / baseline.
+ * One line of the report: `value` against `baseline`. An `overhead` row shows
+ * value / baseline − 1 in percent (P7's targets are overheads); a `ratio` row shows
+ * value / baseline.
  */
 export interface AppsRow {
   id: string;

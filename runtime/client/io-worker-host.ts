@@ -114,8 +114,8 @@ const RELEASE_AT_EXIT_MS = 500;
 
 /**
  * Ends the application's leases when the program that started it exits, so its ephemeral objects
- * go at once instead of when the lease runs out. An 'exit' handler must be synchronous; the I/O worker is
- * still running while it runs, so a bounded blocking exchange does the job.
+ * go at once instead of when the lease runs out. An 'exit' handler must be synchronous; the I/O
+ * worker is still running while it runs, so a bounded blocking exchange does the job.
  */
 function releaseAtExit(owner: ThreadTransport): void {
   process.once("exit", () => {

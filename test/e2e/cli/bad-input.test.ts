@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCrucial } from "./helpers/cli-process";
-import { removeProject, tempProject } from "./helpers/temp-project";
+import { removeProject, REPO, tempProject } from "./helpers/temp-project";
 
 describe("e2e cli: bad input", function () {
   this.timeout(60_000);
@@ -33,6 +33,14 @@ describe("e2e cli: bad input", function () {
     expect(bare.stderr).to.contain("crucial dso status");
     expect(help.code).to.equal(0);
     expect(help.stdout).to.contain("crucial dso status");
+  });
+
+  it("prints the package's version with --version", async () => {
+    const result = await runCrucial(["--version"], { cwd: dir });
+    const { version } = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
+
+    expect(result.code).to.equal(0);
+    expect(result.stdout.trim()).to.equal(`crucial ${version}`);
   });
 
   it("answers an unknown flag with the usage and the closest flag", async () => {

@@ -10,8 +10,9 @@ import { AtomicLong, closeDso, CountDownLatch, dsoStatus } from "../../../runtim
 const INCREMENTS = 100;
 
 // What each worker thread runs: blocking increments, then it stays connected until released.
+const RUNTIME = JSON.stringify(require.resolve("../../../runtime"));
 const THREAD = `
-const { AtomicLong, CountDownLatch } = require(${JSON.stringify(require.resolve("../../../runtime"))});
+const { AtomicLong, CountDownLatch } = require(${RUNTIME});
 const [key, increments, threads] = process.argv.slice(2);
 const counter = new AtomicLong(key, 0);
 for (let i = 0; i < Number(increments); i++) counter.addAndGet(1);
