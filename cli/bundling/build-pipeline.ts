@@ -167,11 +167,13 @@ function bundleJobs(
       [stem(HELPER_FILES.member)]: DSO_MEMBER,
     },
   };
-  // The Lambda runtime has the AWS SDK v3; the handler never invokes, so it loads none anyway.
+  // The Lambda runtime has the AWS SDK v3: by default the I/O worker loads that one, when a cloud
+  // thread starts cloud threads of its own; with --bundle-aws-sdk it carries its own copy.
   const lambda: BundleJob = {
     outdir: layout.lambda,
     variants,
     external: options.bundleAwsSdk ? [] : ["@aws-sdk/*"],
+    bundleAwsSdk: options.bundleAwsSdk,
     minify: true,
     entryPoints: { handler: files.handler, [stem(HELPER_FILES.ioWorker)]: IO_WORKER },
   };

@@ -15,6 +15,8 @@ export interface BundleJob {
   readonly external: readonly string[];
   /** Minified with names kept: error names and class names stay readable. */
   readonly minify: boolean;
+  /** Bundle the AWS SDK's Lambda client into the I/O worker (see runtime/backends/lambda-client). */
+  readonly bundleAwsSdk?: boolean;
 }
 
 export interface BundleResult {
@@ -42,6 +44,7 @@ export async function bundle(job: BundleJob, root: string): Promise<BundleResult
       minify: job.minify,
       keepNames: job.minify,
       external: [...ALWAYS_EXTERNAL, ...job.external],
+      define: { CRUCIAL_BUNDLE_AWS_SDK: String(job.bundleAwsSdk === true) },
       plugins: [workerVariants(job.variants)],
       logLevel: "silent",
       legalComments: "none",

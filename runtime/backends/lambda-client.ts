@@ -66,7 +66,18 @@ export function sdkLambdaInvoker(settings: LambdaClientSettings): LambdaInvoker 
   };
 }
 
+/**
+ * Replaced by a literal in every bundle `crucial build` makes: `true` with --bundle-aws-sdk, so
+ * that the static require below puts the SDK into the bundle; `false` otherwise, so that the
+ * bundler drops that branch and the SDK is looked up when first used. Undeclared in the
+ * unbundled runtime.
+ */
+declare const CRUCIAL_BUNDLE_AWS_SDK: boolean | undefined;
+
 function loadSdk(): LambdaSdk {
+  if (typeof CRUCIAL_BUNDLE_AWS_SDK !== "undefined" && CRUCIAL_BUNDLE_AWS_SDK) {
+    return require("@aws-sdk/client-lambda") as LambdaSdk;
+  }
   try {
     return require(SDK_PACKAGE) as LambdaSdk;
   } catch (error) {

@@ -169,6 +169,17 @@ describe("e2e cli: crucial build on changed sources", function () {
     expect(yml.match(/^functions:/gm)).to.have.lengthOf(1);
   });
 
+  it("bundles the AWS SDK into the Lambda I/O worker with --bundle-aws-sdk, and only then", async () => {
+    const ioWorker = () => readFileSync(join(dir, "dist", "lambda", "io-worker.js"), "utf8");
+    // The name the SDK's command class keeps (esbuild keepNames), which only a bundled copy has.
+    const sdkInside = /"InvokeCommand"/;
+
+    expect((await runCrucial(["build"], { cwd: dir })).code).to.equal(0);
+    expect(ioWorker()).to.not.match(sdkInside);
+    expect((await runCrucial(["build", "--bundle-aws-sdk"], { cwd: dir })).code).to.equal(0);
+    expect(ioWorker()).to.match(sdkInside);
+  });
+
   it("prints type errors as tsc does and bundles nothing", async () => {
     const estimator = join(dir, "src", "estimator.ts");
     const source = readFileSync(estimator, "utf8");
