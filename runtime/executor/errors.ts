@@ -91,5 +91,9 @@ export class CloudThreadError extends Error {
     this.remoteName = info?.name ?? cause.name;
     this.remoteMessage = info?.message ?? cause.message;
     this.remoteStack = info?.stack ?? cause.stack;
+    // The message and the cause already show these: printed errors should not say it thrice.
+    for (const field of ["remoteName", "remoteMessage", "remoteStack"]) {
+      Object.defineProperty(this, field, { enumerable: false });
+    }
   }
 }

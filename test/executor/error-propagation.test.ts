@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { expect } from "chai";
 import {
   CloudThread,
@@ -51,6 +52,18 @@ describe("error propagation from cloud threads", () => {
     expect(cause.stack).to.contain("test-tasks");
     expect(cause.cause).to.be.instanceOf(RangeError);
     expect((cause.cause as Error).message).to.equal("the inner reason");
+  });
+
+  it("prints the remote message once in the error and once in its cause", async () => {
+    const thread = new CloudThread(new FailingTask("printed twice at most"), {
+      modules: [TEST_TASKS],
+    });
+    thread.start();
+    const error = await rejection(thread.join());
+
+    const printed = inspect(error);
+    expect(printed.split("printed twice at most")).to.have.lengthOf(3);
+    expect(error.remoteMessage).to.equal("printed twice at most");
   });
 
   it("joins a thread that succeeded, and refuses a second start()", async () => {
