@@ -53,8 +53,11 @@ function commandHint(argv: string[]): string {
 }
 
 export async function main(args: string[]): Promise<number> {
-  const verbose = args.includes(VERBOSE);
-  const argv = args.filter((arg) => arg !== VERBOSE);
+  // Flags after `--` belong to the program that `crucial run` starts, not to crucial.
+  const own = ownFlags(args);
+  const forwarded = args.slice(own.length);
+  const verbose = own.includes(VERBOSE);
+  const argv = [...own.filter((arg) => arg !== VERBOSE), ...forwarded];
   if (argv[0] === "--version" || argv[0] === "version") {
     console.log(`crucial ${packageVersion()}`);
     return 0;
@@ -79,7 +82,7 @@ export async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const { command, rest } = found;
-  if (rest.includes("--help")) {
+  if (ownFlags(rest).includes("--help")) {
     console.log(`usage: ${command.usage}`);
     return 0;
   }
@@ -89,6 +92,12 @@ export async function main(args: string[]): Promise<number> {
   } catch (error) {
     return report(command, error, verbose);
   }
+}
+
+/** The arguments before `--`: the command's own. */
+function ownFlags(argv: string[]): string[] {
+  const split = argv.indexOf("--");
+  return split === -1 ? argv : argv.slice(0, split);
 }
 
 /** One line for what went wrong; usage for a bad command line; the stack only if asked for. */

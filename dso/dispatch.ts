@@ -11,6 +11,7 @@ import { TableEntry } from "./object-table";
 import { isParked } from "./parked-calls";
 import { encodeThrownReply, encodeValueReply } from "./reply-encoding";
 import { RegisteredType } from "./type-registry";
+import { versionlessTypeName } from "../runtime/wire/type-version";
 
 /** Sends an encoded reply body to the caller (or drops it if the caller has gone). */
 export type ReplySink = (body: Uint8Array) => void;
@@ -52,10 +53,10 @@ export class Dispatcher {
 
     // Built classes are named `module#Class#hash`: the same class of another build is a stale
     // bundle on one side, which deserves its own advice.
-    const versionless = name.replace(/#[0-9a-f]{8}$/, "");
+    const versionless = versionlessTypeName(name);
     const other = this.core.registry
       .names()
-      .find((known) => known !== name && known.replace(/#[0-9a-f]{8}$/, "") === versionless);
+      .find((known) => known !== name && versionlessTypeName(known) === versionless);
     if (versionless !== name && other !== undefined) {
       throw new DsoError(
         ErrorCode.UnknownType,

@@ -15,7 +15,7 @@ export interface BundleJob {
   readonly external: readonly string[];
   /** Minified with names kept: error names and class names stay readable. */
   readonly minify: boolean;
-  /** Bundle the AWS SDK's Lambda client into the I/O worker (see runtime/backends/lambda-client). */
+  /** Bundle the AWS SDK's Lambda client (see runtime/backends/lambda-client); Lambda only. */
   readonly bundleAwsSdk?: boolean;
 }
 

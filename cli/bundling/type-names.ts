@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import ts from "typescript";
 import type { RegistryEntry } from "../../transformer";
+import { versionedTypeName } from "../../runtime/wire/type-version";
 
 /**
  * Wire type names of the user's shared classes carry a content hash: `src/tally#Tally#1a2b3c4d`.
@@ -28,7 +29,7 @@ export function sharedTypeNames(
       const text = program.getSourceFile(file)?.text ?? "";
       hash.update(`\0${relative(root, file).split("\\").join("/")}\0${text}`);
     }
-    names.set(entry.id, `${entry.id}#${hash.digest("hex").slice(0, 8)}`);
+    names.set(entry.id, versionedTypeName(entry.id, hash.digest("hex")));
   }
   return names;
 }

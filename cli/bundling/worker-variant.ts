@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { collectNames, usedNames } from "./name-uses";
 
 /**
  * The worker variant of an entry module: what a cloud thread loads instead of the program's main
@@ -55,7 +56,8 @@ export function workerVariant(fileName: string, text: string): WorkerVariant {
     true,
     ts.ScriptKind.JS,
   );
-  const chars = [...text];
+  // UTF-16 units, as the node positions count them (a spread would split by code point).
+  const chars = text.split("");
   const dropped = new Set<string>();
   const kept: ts.Statement[] = [];
   const droppedStatements: ts.Statement[] = [];
@@ -243,61 +245,4 @@ function calleeName(node: ts.Expression): string | undefined {
     return base === undefined ? undefined : `${base}.${node.name.text}`;
   }
   return undefined;
-}
-
-function collectNames(name: ts.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    into.add(name.text);
-    return;
-  }
-  for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) collectNames(element.name, into);
-  }
-}
-
-/**
- * The names (of `among`, or all) that the statements' identifiers mention, not as properties,
- * and not where a function's own parameter or local of that name hides the top-level binding.
- */
-function usedNames(
-  statements: readonly ts.Statement[],
-  among: ReadonlySet<string> | null,
-): Set<string> {
-  const used = new Set<string>();
-  const visit = (node: ts.Node, hidden: ReadonlySet<string>): void => {
-    if (ts.isIdentifier(node) && (among === null || among.has(node.text))) {
-      const parent = node.parent;
-      const isPropertyName =
-        (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
-        (ts.isPropertyAssignment(parent) && parent.name === node);
-      if (!isPropertyName && !hidden.has(node.text)) used.add(node.text);
-    }
-    const inner = ts.isFunctionLike(node) ? new Set([...hidden, ...localNames(node)]) : hidden;
-    ts.forEachChild(node, (child) => visit(child, inner));
-  };
-  statements.forEach((statement) => visit(statement, new Set()));
-  return used;
-}
-
-/**
- * The names a function declares for itself: its parameters and the variables, functions and
- * classes declared in its body outside nested functions. Block scopes are taken as the whole
- * function's: a local that hides a top-level name in one block only is rare enough, and the
- * price is a missed warning, never a false one.
- */
-function localNames(fn: ts.SignatureDeclaration): Set<string> {
-  const names = new Set<string>();
-  for (const parameter of fn.parameters) collectNames(parameter.name, names);
-  const collect = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) || ts.isCatchClause(node)) {
-      const name = ts.isCatchClause(node) ? node.variableDeclaration?.name : node.name;
-      if (name !== undefined) collectNames(name, names);
-    } else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) {
-      names.add(node.name.text);
-    }
-    if (!ts.isFunctionLike(node)) ts.forEachChild(node, collect);
-  };
-  const body = (fn as ts.FunctionLikeDeclaration).body;
-  if (body !== undefined) ts.forEachChild(body, collect);
-  return names;
 }

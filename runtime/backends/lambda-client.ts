@@ -38,7 +38,8 @@ const SDK_PACKAGE = "@aws-sdk/client-lambda";
 
 /**
  * A Lambda client on AWS SDK v3. The SDK is loaded on first use, so programs that run on the
- * local backend (and Lambda handler bundles, which never invoke) do not need it installed.
+ * local backend do not need it installed, and a function that starts no cloud threads of its
+ * own never loads it.
  */
 export function sdkLambdaInvoker(settings: LambdaClientSettings): LambdaInvoker {
   const sdk = loadSdk();

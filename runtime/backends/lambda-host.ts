@@ -6,17 +6,18 @@ import { LambdaBackend, LambdaBackendOptions } from "./lambda-backend";
 /**
  * The I/O worker's side of Lambda invocations: one LambdaBackend per distinct configuration
  * (so its concurrency limit and HTTP agent are shared by every thread of the process), with
- * invocations reported back as plain events.
+ * invocations reported back as plain events. Invocation ids are the calling thread's own, so
+ * the I/O worker keeps the cancel functions per channel, never in one map for all threads.
  */
 const backends = new Map<string, LambdaBackend>();
-const cancels = new Map<number, CancelSignal>();
 
+/** Starts one invocation; returns the function that cancels it. */
 export function hostInvocation(
   id: number,
   options: HostedBackendOptions,
   request: HostedInvocation,
   report: (event: IoInvocationEvent) => void,
-): void {
+): () => void {
   const key = JSON.stringify(options);
   let backend = backends.get(key);
   if (backend === undefined) {
@@ -25,21 +26,15 @@ export function hostInvocation(
   }
 
   const signal = new CancelSignal();
-  cancels.set(id, signal);
   const onStarted = () => report({ id, invocation: "started" });
   backend.invoke(request, { signal, onStarted }).then(
-    (outcome) => {
-      cancels.delete(id);
-      report({ id, invocation: "done", outcome });
-    },
+    (outcome) => report({ id, invocation: "done", outcome }),
     (error: Error) => {
-      cancels.delete(id);
       const retryable = error instanceof InvocationError && error.retryable;
-      report({ id, invocation: "failed", name: error.name, message: error.message, retryable });
+      const cause = error.cause instanceof Error ? error.cause.message : undefined;
+      const message = cause === undefined ? error.message : `${error.message} (${cause})`;
+      report({ id, invocation: "failed", name: error.name, message, retryable });
     },
   );
-}
-
-export function cancelHostedInvocation(id: number): void {
-  cancels.get(id)?.cancel();
+  return () => signal.cancel();
 }

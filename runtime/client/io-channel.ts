@@ -19,7 +19,10 @@ export type ChannelPort = MessagePort | BroadcastChannel;
 export interface IoChannelEnd<P extends ChannelPort = ChannelPort> {
   syncPort: P;
   asyncPort: P;
-  /** Int32 slot 0: 0 while a blocking call waits, 1 once its reply is in `syncPort`. */
+  /**
+   * Int32 slot 0: 0 while a blocking call waits, 1 once its reply is in `syncPort`, IO_GONE once
+   * the I/O worker has ended.
+   */
   signal: SharedArrayBuffer;
 }
 
@@ -31,6 +34,9 @@ export type WorkerEnd = IoChannelEnd;
 
 /** Index of the reply-ready word in `signal`. */
 export const REPLY_READY = 0;
+
+/** The value of the reply-ready word once the I/O worker has ended: no reply will come. */
+export const IO_GONE = 2;
 
 /**
  * The BroadcastChannel on which the I/O worker of the main thread takes joins from threads that
@@ -76,7 +82,9 @@ export type IoRequest =
   /** A FaaS invocation, run by the I/O worker; answered by `IoInvocationEvent`s with this id. */
   | { op: "invoke"; id: number; backend: HostedBackendOptions; request: HostedInvocation }
   /** Abandon the invocation with this id (queued or running). */
-  | { op: "cancel-invoke"; id: number };
+  | { op: "cancel-invoke"; id: number }
+  /** A thread that joined by name has ended: close its channel. */
+  | { op: "leave"; id?: number };
 
 /** The settings of a Lambda backend, as plain data (the I/O worker keeps one per distinct set). */
 export type HostedBackendOptions = Record<string, string | number | undefined>;

@@ -15,6 +15,7 @@ import {
   createIoChannel,
   IO_RENDEZVOUS,
   IoChannelEnd,
+  IoRequest,
   JoinRequest,
   namedChannel,
   REPLY_READY,
@@ -35,6 +36,13 @@ let ioWorker: Worker | undefined;
 let transport: ThreadTransport | undefined;
 let closed = false;
 
+/**
+ * Set by a main thread when it starts its I/O worker, to its process id: the worker threads it
+ * starts next inherit the variable and know there is one to join; child processes inherit it
+ * too, but with another process id.
+ */
+const IO_WORKER_PID = "CRUCIAL_IO_WORKER_PID";
+
 function ioWorkerEntry(): string {
   const entry = process.env.CRUCIAL_IO_WORKER || join(__dirname, "io-worker.js");
   if (!existsSync(entry)) {
@@ -45,6 +53,7 @@ function ioWorkerEntry(): string {
 
 function startIoWorker(): ThreadEnd {
   const { thread, worker } = createIoChannel();
+  if (isMainThread) process.env[IO_WORKER_PID] = String(process.pid);
   ioWorker = new Worker(ioWorkerEntry(), {
     workerData: { app: applicationId(), channel: worker, rendezvous: isMainThread },
     transferList: [worker.syncPort, worker.asyncPort],
@@ -62,19 +71,19 @@ function inheritedChannel(): ThreadEnd | undefined {
   return (workerData as Record<string, ThreadEnd | undefined>)[IO_CHANNEL_KEY];
 }
 
-/**
- * How long a worker thread waits for the main thread's I/O worker to welcome it. The welcome
- * comes within a millisecond when that worker runs (the main thread starts it when it makes its
- * first shared object); without one, the thread starts an I/O worker of its own after the wait.
- */
-const JOIN_WAIT_MS = 50;
+/** How long a joining thread keeps asking: the I/O worker answers once its modules are loaded. */
+const JOIN_WAIT_MS = 2_000;
+
+/** Between two asks: a BroadcastChannel drops what is posted before anybody listens. */
+const JOIN_RETRY_MS = 5;
 
 /**
  * Joins the main thread's I/O worker over a BroadcastChannel pair, so that threads a program
  * starts itself share the process's connections instead of each starting an I/O worker (a
- * thread, a module graph and a connection per member, each). Undefined if nobody answers.
+ * thread, a module graph and a connection per member, each). Undefined if there is none.
  */
 function joinProcessIoWorker(): ThreadEnd | undefined {
+  if (process.env[IO_WORKER_PID] !== String(process.pid)) return undefined;
   const signal = new SharedArrayBuffer(4);
   const name = `crucial:io:${process.pid}:${threadId}:${randomUUID()}`;
   const end = namedChannel(name, signal);
@@ -84,14 +93,19 @@ function joinProcessIoWorker(): ThreadEnd | undefined {
   end.asyncPort.unref();
 
   const rendezvous = new BroadcastChannel(IO_RENDEZVOUS);
-  rendezvous.postMessage({ name, signal } satisfies JoinRequest);
+  const deadline = Date.now() + JOIN_WAIT_MS;
+  let welcomed = false;
+  while (!welcomed && Date.now() < deadline) {
+    rendezvous.postMessage({ name, signal } satisfies JoinRequest);
+    Atomics.wait(new Int32Array(signal), REPLY_READY, 0, JOIN_RETRY_MS);
+    welcomed = receiveMessageOnPort(end.syncPort as unknown as MessagePort) !== undefined;
+  }
   rendezvous.close();
-
-  Atomics.wait(new Int32Array(signal), REPLY_READY, 0, JOIN_WAIT_MS);
-  if (receiveMessageOnPort(end.syncPort as unknown as MessagePort) === undefined) {
+  if (!welcomed) {
     closeChannel(end);
     return undefined;
   }
+  process.once("exit", () => end.asyncPort.postMessage({ op: "leave" } satisfies IoRequest));
   return end;
 }
 

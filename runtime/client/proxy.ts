@@ -22,6 +22,21 @@ class ProxyTarget extends ObjectRef {
 // answer them locally; `then` must be absent or every proxy would look like a promise.
 const localNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** An array index, as a property name: `a[0]` asks the proxy for the property "0". */
+const INDEX = /^(0|[1-9]\d*)$/;
+
+/**
+ * Index access on a shared array only means something once crucial/transformer rewrote it into
+ * calls; reached at run time, it would read a remote method named "0".
+ */
+function indexAdvice(object: string, index: string): string {
+  return (
+    `${object}[${index}]: index access on a shared array needs crucial/transformer, which ` +
+    `turns it into get(${index}) / set(${index}, v) calls; add { "transform": ` +
+    '"crucial/transformer" } to compilerOptions.plugins, or call get and set directly'
+  );
+}
+
 /** Makes a proxy for the object `ref` names. `confirmed`: the object is known to exist. */
 export function createProxy<S>(ref: ObjectRef, confirmed = false): SharedProxy<S> {
   // A program that makes a shared object is about to use the DSO layer. Starting the main
@@ -83,9 +98,13 @@ export function createProxy<S>(ref: ObjectRef, confirmed = false): SharedProxy<S
       if (prop === "constructor") return ObjectRef;
       if (prop === "toString" || prop === "toJSON") return describe;
       if (localNames.has(prop)) return (Object.prototype as Record<string, unknown>)[prop];
+      if (INDEX.test(prop)) throw new TypeError(indexAdvice(describe(), prop));
       return blockingMethod(prop);
     },
-    set() {
+    set(_, prop) {
+      if (typeof prop === "string" && INDEX.test(prop)) {
+        throw new TypeError(indexAdvice(describe(), prop));
+      }
       throw new TypeError(
         `cannot set a property of shared object ${describe()}: its state lives on the server; ` +
           "call one of its methods instead",

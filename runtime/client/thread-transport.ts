@@ -1,5 +1,6 @@
 import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import { decodeValue, encodeValue } from "../wire/codec";
+import { ErrorCode } from "../wire/error-codes";
 import { fromWireError } from "../wire/errors";
 import { replyFromWire, RequestFlag, requestToWire, SYSTEM_TYPE } from "../wire/messages";
 import { ObjectRef } from "../wire/object-ref";
@@ -9,10 +10,12 @@ import {
   IoAsyncReply,
   IoInvocationEvent,
   IoRequest,
+  IO_GONE,
   onPortMessage,
   REPLY_READY,
   ThreadEnd,
 } from "./io-channel";
+import { localErrorReply } from "./local-errors";
 import { createProxy } from "./proxy";
 import { ObjectCall, Transport } from "./transport";
 
@@ -66,12 +69,13 @@ export class ThreadTransport implements Transport {
   /** Sends a request to the I/O worker and sleeps until its reply is in the sync port. */
   exchangeSync(request: IoRequest): Uint8Array {
     const port = this.syncPort();
-    Atomics.store(this.signal, REPLY_READY, 0);
+    if (!this.armSignal()) return ioWorkerGone();
     port.postMessage(request);
     for (;;) {
       Atomics.wait(this.signal, REPLY_READY, 0);
       const received = receiveMessageOnPort(port);
       if (received !== undefined) return received.message as Uint8Array;
+      if (Atomics.load(this.signal, REPLY_READY) === IO_GONE) return ioWorkerGone();
       // Only reachable if the flag was raised without a message: wait briefly and look again.
       Atomics.wait(this.signal, REPLY_READY, 1, 1);
     }
@@ -83,10 +87,19 @@ export class ThreadTransport implements Transport {
    */
   exchangeSyncWithin(request: IoRequest, timeoutMs: number): Uint8Array | undefined {
     const port = this.syncPort();
-    Atomics.store(this.signal, REPLY_READY, 0);
+    if (!this.armSignal()) return undefined;
     port.postMessage(request);
     Atomics.wait(this.signal, REPLY_READY, 0, timeoutMs);
     return receiveMessageOnPort(port)?.message as Uint8Array | undefined;
+  }
+
+  /**
+   * Lowers the reply flag before a blocking call; false if the I/O worker has ended. A
+   * compare-exchange, not a store: a plain store of 0 could erase the IO_GONE that a dying I/O
+   * worker wrote a moment before, and the call would then sleep for good.
+   */
+  private armSignal(): boolean {
+    return Atomics.compareExchange(this.signal, REPLY_READY, 1, 0) !== IO_GONE;
   }
 
   exchangeAsync(request: IoRequest): Promise<Uint8Array> {
@@ -187,4 +200,13 @@ function decodeSystemReply(body: Uint8Array, method: string): unknown {
   const reply = replyFromWire(decodeValue(body, resolveToProxy));
   if (reply.ok) return reply.value;
   throw fromWireError(reply.error, `DSO ${method}`);
+}
+
+/** The reply a blocking call gets once the process's I/O worker has ended. */
+function ioWorkerGone(): Uint8Array {
+  return localErrorReply(
+    ErrorCode.ConnectionLost,
+    "the DSO I/O worker of this process has ended (see the warning it printed); no DSO call " +
+      "can be made from this process any more",
+  );
 }

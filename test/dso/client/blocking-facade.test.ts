@@ -3,7 +3,13 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
-import { AtomicLong, BadArgumentsError, CyclicBarrier, SharedMap } from "../../../runtime";
+import {
+  AtomicIntegerArray,
+  AtomicLong,
+  BadArgumentsError,
+  CyclicBarrier,
+  SharedMap,
+} from "../../../runtime";
 import { sharedDso, startDsoProcess } from "../../support/dso-process";
 
 const scripts = join(__dirname, "..", "..", "support", "scripts");
@@ -72,6 +78,15 @@ describe("blocking facade", () => {
     expect(barrier.getNumberWaiting()).to.equal(1);
     expect(barrier.await()).to.equal(0);
     expect(await parked).to.equal(1);
+  });
+
+  it("refuses index access that no transformer rewrote, saying what to do", () => {
+    const cells = new AtomicIntegerArray("facade.cells", 4);
+    const untransformed = cells as unknown as Record<number, number>;
+
+    expect(() => untransformed[0]).to.throw(TypeError, /needs crucial\/transformer/);
+    expect(() => (untransformed[1] = 5)).to.throw(TypeError, /get\(1\) \/ set\(1, v\)/);
+    expect(cells.get(1)).to.equal(0);
   });
 
   it("passes a proxy as a reference that the receiver can call", () => {

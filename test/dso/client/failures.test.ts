@@ -90,4 +90,19 @@ describe("client failures", () => {
       await dso.stop();
     }
   });
+  it("fails a blocked call, instead of sleeping for good, when the I/O worker dies", async () => {
+    const dso = await startDsoProcess();
+    try {
+      const crashing = join(__dirname, "..", "..", "support", "scripts", "crashing-io-worker.js");
+      // The barrier is never reached by anybody else: only the dying worker can end the wait.
+      const outcome = await runClient("barrier", {
+        CRUCIAL_DSO: dso.address,
+        CRUCIAL_IO_WORKER: crashing,
+      });
+      expect(outcome.error).to.equal("DsoError");
+      expect(outcome.message).to.contain("I/O worker of this process has ended");
+    } finally {
+      await dso.stop();
+    }
+  });
 });

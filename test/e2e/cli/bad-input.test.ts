@@ -43,6 +43,17 @@ describe("e2e cli: bad input", function () {
     expect(result.stdout.trim()).to.equal(`crucial ${version}`);
   });
 
+  it("leaves --help and --verbose after -- to the program", async () => {
+    const result = await runCrucial(["run", "src/none.ts", "--", "--help", "--verbose"], {
+      cwd: dir,
+    });
+
+    // Not the usage of `run`: the command ran, and failed on its missing entry.
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.not.contain("usage:");
+    expect(result.stderr).to.contain("src/none.ts");
+  });
+
   it("answers an unknown flag with the usage and the closest flag", async () => {
     const result = await runCrucial(["build", "--ot", "dist"], { cwd: dir });
 

@@ -63,6 +63,28 @@ describe("e2e cli: worker variants of entry modules", () => {
     expect(variant.lostBindings).to.include("counter");
   });
 
+  it("does not take member names and renamed destructuring for reads of a binding", () => {
+    const text = [
+      "const limit = readLimit();",
+      "class Named { limit() { return 1; } }",
+      "class Held { limit = 2; get other() { return 3; } }",
+      "class Read { get limit() { return 4; } }",
+      "function pick(o) { const { limit: cap } = o; return cap; }",
+      "",
+    ].join("\n");
+    expect(workerVariant("main.js", text).lostBindings).to.deep.equal([]);
+  });
+
+  it("blanks dropped statements by UTF-16 position, after characters outside the BMP", () => {
+    const text = 'const flag = "🚀";\nrun();\nclass Kept { run() { return flag; } }\n';
+    const kept = workerVariant("main.js", text).text;
+
+    expect(kept).to.have.lengthOf(text.length);
+    expect(kept).to.contain('const flag = "🚀";');
+    expect(kept).to.contain("class Kept { run() { return flag; } }");
+    expect(kept.split("\n")[1].trim()).to.equal("");
+  });
+
   it("does not count the main function, which only dropped statements call, as such code", () => {
     expect(variant.lostBindings).to.not.include("executor");
   });

@@ -1,8 +1,9 @@
 /**
  * A client program for the I/O-worker sharing test: `thread-connections <key> <threads>`. Its
- * main thread makes a call (so its I/O worker runs), then starts worker threads of its own that
- * make blocking calls; while every thread is connected, it prints how many connections the
- * member has, then the counter the threads incremented.
+ * main thread makes its shared objects and at once (before any call, while its I/O worker may
+ * still be loading) starts worker threads of its own that make blocking calls; while every
+ * thread is connected, it prints how many connections the member has, then the counter the
+ * threads incremented.
  */
 import { Worker } from "node:worker_threads";
 import { AtomicLong, closeDso, CountDownLatch, dsoStatus } from "../../../runtime";
@@ -26,7 +27,6 @@ async function main(): Promise<void> {
   const counter = new AtomicLong(key, 0);
   const ready = new CountDownLatch(`${key}.ready`, threads);
   const done = new CountDownLatch(`${key}.done`, 1);
-  counter.get();
 
   const exits = Array.from({ length: threads }, () => {
     const worker = new Worker(THREAD, { eval: true, argv: [key, String(INCREMENTS), threadsText] });
