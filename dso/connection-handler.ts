@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Socket } from "node:net";
-import { decodeValue, MalformedReferenceError } from "../runtime/wire/codec";
+import { decodeValue, MalformedValueError } from "../runtime/wire/codec";
 import { ErrorCode } from "../runtime/wire/error-codes";
 import { DsoError } from "../runtime/wire/errors";
 import { encodeFrame, FrameReader, FrameSink } from "../runtime/wire/frames";
@@ -17,6 +17,16 @@ export interface ConnectionLimits {
   maxFrameBytes: number;
   maxInFlight: number;
 }
+
+/**
+ * Largest frame a connection may send before its hello is accepted. A hello is a few dozen
+ * bytes; letting a peer that has shown no token send 64 MiB to be buffered and decoded would
+ * hand the member's memory and CPU to anyone who can reach its port.
+ */
+export const PRE_HELLO_MAX_FRAME_BYTES = 16 * 1024;
+
+/** How long a connection may stay open without a hello before it is closed, in ms. */
+export const HELLO_DEADLINE_MS = 10_000;
 
 /**
  * One client connection: frames in, requests out to the dispatcher, replies back by id.
@@ -43,8 +53,19 @@ export class ConnectionHandler implements Caller, FrameSink {
     private readonly dispatcher: Dispatcher,
     private readonly limits: ConnectionLimits,
   ) {
-    this.reader = new FrameReader(this, limits.maxFrameBytes);
+    this.reader = new FrameReader(this, Math.min(limits.maxFrameBytes, PRE_HELLO_MAX_FRAME_BYTES));
     this.log = core.logger.child({ connection: connectionId, peer: socket.remoteAddress });
+
+    // A socket that never says hello would hold one of the member's connection slots for good.
+    const helloDeadline = setTimeout(() => {
+      if (this.greeted || this.closed) return;
+      this.log.warn("closing a connection that sent no hello in time", {
+        ms: HELLO_DEADLINE_MS,
+      });
+      this.abort();
+    }, HELLO_DEADLINE_MS);
+    helloDeadline.unref();
+    this.cleanups.add(() => clearTimeout(helloDeadline));
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => this.received(chunk));
     socket.on("drain", () => socket.resume());
@@ -67,6 +88,14 @@ export class ConnectionHandler implements Caller, FrameSink {
   }
 
   oversized(id: number, bytes: number): void {
+    if (!this.greeted) {
+      return this.refuse(
+        id,
+        ErrorCode.FrameTooLarge,
+        `a request of ${bytes} bytes before the hello; member ${this.core.address} takes at ` +
+          `most ${PRE_HELLO_MAX_FRAME_BYTES} bytes until a hello [version, app, token?] is accepted`,
+      );
+    }
     this.write(
       id,
       encodeErrorReply([
@@ -98,9 +127,10 @@ export class ConnectionHandler implements Caller, FrameSink {
     try {
       wire = decodeValue(body, this.core.table.resolveRef);
     } catch (error) {
-      // A malformed reference inside valid CBOR spoils one request; anything else means the
-      // bytes are not CBOR, and the stream cannot be trusted.
-      if (error instanceof MalformedReferenceError) {
+      // A value the protocol refuses inside valid CBOR (a bad reference, an oversized bignum)
+      // spoils one request; anything else means the bytes are not CBOR, and the stream cannot
+      // be trusted.
+      if (error instanceof MalformedValueError) {
         throw new DsoError(ErrorCode.BadRequest, error.message);
       }
       this.log.warn("closing a connection that sent a frame that is not CBOR", { id });
@@ -182,6 +212,7 @@ export class ConnectionHandler implements Caller, FrameSink {
 
     this.app = app;
     this.greeted = true;
+    this.reader.limitFrames(this.limits.maxFrameBytes);
     this.core.leases.touch(app);
 
     // A member of a cluster on ephemeral ports learns its peers after it listens; a hello that

@@ -3,6 +3,9 @@
  * one timer per waiter: a thousand parties parked on a barrier with a timeout cost a heap entry
  * each, not a thousand timers. Cancelled entries are dropped lazily when they reach the top.
  */
+/** The longest delay setTimeout honours, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface Deadline {
   cancel(): void;
 }
@@ -46,7 +49,10 @@ export class DeadlineScheduler {
     this.armedFor = next;
     if (next === Infinity) return;
 
-    this.timer = setTimeout(() => this.fireDue(), Math.max(0, next - Date.now()));
+    // setTimeout turns any delay over 2^31 - 1 ms (24.8 days) into 1 ms; a far deadline is
+    // reached in steps of at most that, each re-arming the timer for what is left.
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(() => this.fireDue(), delay);
     this.timer.unref();
   }
 

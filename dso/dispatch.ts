@@ -8,7 +8,7 @@ import { Caller, MemberCore } from "./member-core";
 import { RemoteMethod } from "./method-allow-list";
 import { CallTurn } from "./object-lock";
 import { TableEntry } from "./object-table";
-import { isParked } from "./parked-calls";
+import { isParked, Parked } from "./parked-calls";
 import { encodeThrownReply, encodeValueReply } from "./reply-encoding";
 import { RegisteredType } from "./type-registry";
 import { versionlessTypeName } from "../runtime/wire/type-version";
@@ -151,9 +151,12 @@ export class Dispatcher {
     };
 
     let result: unknown;
+    let thenable: boolean;
     try {
       const context = contextOf(caller, app);
       result = withCallContext(context, () => method.apply(entry.instance, request.args));
+      // Reading `then` can run user code too (a getter): it belongs inside this try.
+      thenable = !isParked(result) && isThenable(result);
     } catch (error) {
       finish(encodeThrownReply(error), true);
       return done();
@@ -162,9 +165,12 @@ export class Dispatcher {
     if (isParked(result)) {
       // A parked call holds no lock: the object serves other calls while it waits.
       done();
-      const parked = result;
+      const parked: Parked = result;
       const counters = this.core.counters;
       counters.parkedCalls++;
+      entry.parked.add(parked);
+      const forget = () => void entry.parked.delete(parked);
+      parked.promise.then(forget, forget);
       // A waiter cancelled because its caller left is not an answer a retry should get.
       const settle = (body: Uint8Array) => {
         counters.parkedCalls--;
@@ -177,14 +183,19 @@ export class Dispatcher {
       return;
     }
 
-    if (isThenable(result)) {
+    if (thenable) {
       // An async method keeps the object until it settles, except while it waits in a monitor.
+      // Whatever happens while answering, the object is released: a lock left held would make
+      // every later call on it wait for good.
       const settle = (body: Uint8Array) => {
-        finish(body, true);
-        done();
+        try {
+          finish(body, true);
+        } finally {
+          done();
+        }
       };
       try {
-        result.then(
+        (result as PromiseLike<unknown>).then(
           (value) => this.guard(() => settle(encodeValueReply(this.core.table, value, what))),
           (error: unknown) => this.guard(() => settle(encodeThrownReply(error))),
         );
@@ -194,8 +205,11 @@ export class Dispatcher {
       return;
     }
 
-    finish(encodeValueReply(this.core.table, result, what), true);
-    done();
+    try {
+      finish(encodeValueReply(this.core.table, result, what), true);
+    } finally {
+      done();
+    }
   }
 
   /** Runs a reply step outside the frame handler's try: a bug there is logged, never thrown. */

@@ -4,6 +4,9 @@ import { installMonitor } from "./monitor-object";
 import { ObjectLock } from "./object-lock";
 import { ObjectMonitor, ParkedCounter } from "./object-monitor";
 import { RegisteredType } from "./type-registry";
+import { ErrorCode } from "../runtime/wire/error-codes";
+import { DsoError } from "../runtime/wire/errors";
+import { Parked } from "./parked-calls";
 
 /** One object of the member: its instance, its lock and who keeps it alive. */
 export interface TableEntry {
@@ -16,6 +19,8 @@ export interface TableEntry {
   readonly persistent: boolean;
   /** The applications whose lease keeps this ephemeral object alive. */
   readonly holders: Set<string>;
+  /** Calls parked on the object (barrier, latch, ...): answered if the object goes first. */
+  readonly parked: Set<Parked>;
 }
 
 /**
@@ -59,6 +64,7 @@ export class ObjectTable {
       lock,
       persistent,
       holders: new Set(),
+      parked: new Set(),
     };
     this.entries.set(entry.id, entry);
     this.refs.set(instance, new ObjectRef(type.name, key, undefined, persistent));
@@ -69,11 +75,13 @@ export class ObjectTable {
   remove(entry: TableEntry): boolean {
     if (this.entries.get(entry.id) !== entry) return false;
     this.entries.delete(entry.id);
+    failParked(entry);
     return true;
   }
 
   delete(type: string, key: string): boolean {
-    return this.entries.delete(objectId(type, key));
+    const entry = this.entries.get(objectId(type, key));
+    return entry !== undefined && this.remove(entry);
   }
 
   /** The decoding resolver: the object itself when this member holds it, else the reference. */
@@ -92,4 +100,17 @@ export class ObjectTable {
     if (!this.liveObjectsEscaped) return value;
     return replaceLiveObjects(value, (instance) => this.refs.get(instance));
   }
+}
+
+/**
+ * Answers the calls still parked on a removed object: nothing could ever wake them, and each
+ * would hold its caller and a slot of its connection for good.
+ */
+function failParked(entry: TableEntry): void {
+  const error = new DsoError(
+    ErrorCode.NoSuchObject,
+    `${entry.type.name} "${entry.key}" was deleted while this call waited on it`,
+  );
+  for (const parked of entry.parked) parked.reject(error);
+  entry.parked.clear();
 }

@@ -10,12 +10,56 @@ export const VALUE_CLASS_TAG = 40101;
 /** Turns a decoded reference into what the receiving side wants: a proxy, or the object itself. */
 export type RefResolver = (ref: ObjectRef) => unknown;
 
-/** A reference tag whose content is not `[type, key, ...]`: the request is bad, not the stream. */
-export class MalformedReferenceError extends Error {
+/** Valid CBOR that this protocol does not accept: the request is bad, not the stream. */
+export class MalformedValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedValueError";
+  }
+}
+
+/** A reference tag whose content is not `[type, key, ...]`. */
+export class MalformedReferenceError extends MalformedValueError {
   constructor() {
     super("a distributed reference must be [type: string, key: string, ctorArgs?, persistent?]");
     this.name = "MalformedReferenceError";
   }
+}
+
+/**
+ * Largest bignum (CBOR tags 2 and 3) accepted, in bytes. Far above any integer a program ships
+ * (an AtomicLong needs 8); cbor-x's own decoder takes time in the square of the length, so an
+ * unbounded one let a single frame stall a member for hours.
+ */
+export const MAX_BIGNUM_BYTES = 1024;
+
+function bignum(bytes: unknown): bigint {
+  if (!(bytes instanceof Uint8Array))
+    throw new MalformedValueError("a bignum must be a byte string");
+  if (bytes.length > MAX_BIGNUM_BYTES) {
+    throw new MalformedValueError(
+      `a bignum of ${bytes.length} bytes is over the limit of ${MAX_BIGNUM_BYTES} bytes`,
+    );
+  }
+  // Through hex, in time linear in the length.
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("hex");
+  return hex.length === 0 ? 0n : BigInt(`0x${hex}`);
+}
+
+/** Replaces cbor-x's decoding of `tag`. Decode-only: cbor-x accepts that, though its types do not. */
+function decodeTag(tag: number, decode: (item: unknown) => unknown): void {
+  addExtension({ tag, decode } as unknown as Parameters<typeof addExtension>[0]);
+}
+
+decodeTag(2, bignum);
+decodeTag(3, (bytes) => -1n - bignum(bytes));
+
+// Value sharing (tags 28 and 29) lets a few hundred bytes stand for a tree of 2^40 nodes, which
+// replies and comparisons would then walk. Our encoder never writes them; a peer may not either.
+for (const tag of [28, 29]) {
+  decodeTag(tag, () => {
+    throw new MalformedValueError(`CBOR tag ${tag} (value sharing) is not accepted`);
+  });
 }
 
 const identity: RefResolver = (ref) => ref;

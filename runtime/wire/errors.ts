@@ -63,13 +63,19 @@ export class RemoteError extends DsoError {
 
 /** Turns anything a server-side call threw into the error payload of a reply. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof DsoError) {
-    return [error.code, error.name, error.message];
+  // User code can throw anything, including values whose name, message or string conversion
+  // throws in turn (`Object.create(null)`, a hostile getter): describing it must not fail too.
+  try {
+    if (error instanceof DsoError) {
+      return [error.code, error.name, error.message];
+    }
+    if (error instanceof Error) {
+      return [ErrorCode.UserError, String(error.name), String(error.message), error.stack];
+    }
+    return [ErrorCode.UserError, "Error", String(error)];
+  } catch {
+    return [ErrorCode.UserError, "Error", `${Object.prototype.toString.call(error)} was thrown`];
   }
-  if (error instanceof Error) {
-    return [ErrorCode.UserError, error.name, error.message, error.stack];
-  }
-  return [ErrorCode.UserError, "Error", String(error)];
 }
 
 /** Rebuilds the client-side error for an error reply, with the class that matches its code. */

@@ -31,22 +31,40 @@ export interface FrameSink {
  * being buffered, so a hostile length field costs the receiver no memory.
  */
 export class FrameReader {
-  private pending: Buffer = Buffer.alloc(0);
+  /** Bytes received and not yet framed, in arrival order; joined only once a frame is whole. */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** The size, header included, of the incomplete frame at the head; 0 while its header is. */
+  private needed = 0;
   private skipRemaining = 0;
 
   constructor(
     private readonly sink: FrameSink,
-    private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES,
+    private maxFrameBytes = DEFAULT_MAX_FRAME_BYTES,
   ) {}
 
-  push(chunk: Buffer): void {
-    let data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+  /** Changes the largest body accepted from the next frame on. */
+  limitFrames(maxFrameBytes: number): void {
+    this.maxFrameBytes = maxFrameBytes;
+  }
 
+  push(chunk: Buffer): void {
     if (this.skipRemaining > 0) {
-      const skipped = Math.min(this.skipRemaining, data.length);
+      const skipped = Math.min(this.skipRemaining, chunk.length);
       this.skipRemaining -= skipped;
-      data = data.subarray(skipped);
+      chunk = chunk.subarray(skipped);
+      if (chunk.length === 0) return;
     }
+
+    // A large frame arrives in many chunks: joining them at every chunk would cost the square of
+    // its size (a cheap way for a peer to burn the receiver's CPU), so wait until it is whole.
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    if (this.needed > 0 && this.buffered < this.needed) return;
+    const data = this.chunks.length === 1 ? chunk : Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [];
+    this.buffered = 0;
+    this.needed = 0;
 
     let offset = 0;
     while (data.length - offset >= FRAME_HEADER_BYTES) {
@@ -56,7 +74,6 @@ export class FrameReader {
 
       if (length < 4) {
         this.sink.malformed(`frame length ${length} is below the 4 bytes of its id`);
-        this.pending = Buffer.alloc(0);
         return;
       }
 
@@ -72,12 +89,20 @@ export class FrameReader {
         continue;
       }
 
-      if (data.length - offset - FRAME_HEADER_BYTES < bodyBytes) break;
+      if (data.length - offset - FRAME_HEADER_BYTES < bodyBytes) {
+        this.needed = FRAME_HEADER_BYTES + bodyBytes;
+        break;
+      }
       const start = offset + FRAME_HEADER_BYTES;
       this.sink.frame(id, data.subarray(start, start + bodyBytes));
       offset = start + bodyBytes;
     }
 
-    this.pending = offset === data.length ? Buffer.alloc(0) : Buffer.from(data.subarray(offset));
+    if (offset < data.length) {
+      // A private copy: `data` may be a chunk whose memory the socket reuses.
+      const rest = Buffer.from(data.subarray(offset));
+      this.chunks = [rest];
+      this.buffered = rest.length;
+    }
   }
 }

@@ -124,6 +124,70 @@ describe("dso server: bad input", () => {
     expect(errorOf(await client.system("renew", []))[0]).to.equal(ErrorCode.BadArguments);
     await stillWorks();
   });
+
+  it("refuses an oversized bignum as a bad request, at once, without decoding it", async () => {
+    // Tag 2 over a 64 KiB byte string: cbor-x alone would spend seconds on it.
+    const body = Buffer.concat([Buffer.from([0xc2, 0x5a, 0, 1, 0, 0]), Buffer.alloc(65536, 0xff)]);
+    const big = await startTestMember();
+    try {
+      const on = await RawClient.open(big.address);
+      const [code, , message] = errorOf(await on.sendBody(body));
+      expect(code).to.equal(ErrorCode.BadRequest);
+      expect(message).to.contain("over the limit of 1024 bytes");
+      await stillWorks(on);
+      on.close();
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("refuses CBOR value sharing (tags 28 and 29), which can stand for huge trees", async () => {
+    // [type, key, method, [28(["x"])]]: a shareable value as an argument.
+    const request = Buffer.from([
+      0x84,
+      0x67,
+      ...Buffer.from("Counter"),
+      0x61,
+      0x63,
+      0x63,
+      ...Buffer.from("add"),
+      0x81,
+      0xd8,
+      0x1c,
+      0x81,
+      0x61,
+      0x78,
+    ]);
+    const [code, , message] = errorOf(await client.sendBody(request));
+
+    expect(code).to.equal(ErrorCode.BadRequest);
+    expect(message).to.contain("value sharing");
+    await stillWorks();
+  });
+
+  it("takes only a small frame before the hello, and closes on a larger one", async () => {
+    const big = await startTestMember();
+    try {
+      const stranger = await RawClient.connect(big.address);
+      const [code, , message] = errorOf(await stranger.sendBody(Buffer.alloc(20_000, 0x61)));
+      expect(code).to.equal(ErrorCode.FrameTooLarge);
+      expect(message).to.contain("before the hello");
+      await stranger.closed;
+      await stillWorks(await RawClient.open(big.address));
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("answers and frees an object whose method throws or returns what resists description", async () => {
+    const options = { ctorArgs: [] };
+    for (const method of ["throwBare", "rejectBare", "brokenThen"]) {
+      const [code] = errorOf(await client.call("Hostile", "h", method, [], options));
+      expect(code, method).to.equal(ErrorCode.UserError);
+    }
+    // The object was released each time: a call after them is answered.
+    expect(await client.value("Hostile", "h", "count", [], options)).to.equal(1);
+  });
 });
 
 describe("dso server: limits", () => {

@@ -42,6 +42,23 @@ describe("dso server: base objects through the dispatcher", () => {
     client.close();
   });
 
+  it("answers the calls parked on an object that is deleted, and frees their slots", async () => {
+    const client = await RawClient.open(server.address);
+    const waiting = [1, 2, 3].map(() =>
+      client.call("CountDownLatch", "doomed", "await", [], { ctorArgs: [1] }),
+    );
+    // Calls on a connection are taken in order: once this answers, the three are parked.
+    expect(await client.value("CountDownLatch", "doomed", "getCount")).to.equal(1);
+
+    expect(await client.value("$", "", "delete", ["CountDownLatch", "doomed"])).to.equal(true);
+    for (const reply of await Promise.all(waiting)) {
+      expect(reply.ok).to.equal(false);
+      expect(reply.ok ? undefined : reply.error[0]).to.equal(ErrorCode.NoSuchObject);
+      expect(reply.ok ? "" : reply.error[2]).to.contain("deleted while this call waited");
+    }
+    client.close();
+  });
+
   it("stores a reference in a SharedMap and answers get with the reference", async () => {
     const client = await RawClient.open(server.address);
     await client.value("AtomicLong", "in-map", "addAndGet", [5], { ctorArgs: [0] });

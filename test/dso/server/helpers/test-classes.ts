@@ -91,3 +91,28 @@ export class Ledger {
     return this.entries;
   }
 }
+
+/** Throws and returns what hostile or careless user code can: values that resist description. */
+export class Hostile {
+  private calls = 0;
+
+  throwBare(): never {
+    throw Object.create(null);
+  }
+
+  async rejectBare(): Promise<never> {
+    throw Object.create(null);
+  }
+
+  brokenThen(): unknown {
+    return {
+      get then(): never {
+        throw new Error("then is a trap");
+      },
+    };
+  }
+
+  count(): number {
+    return ++this.calls;
+  }
+}

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { createLogger } from "../../../../dso/logger";
 import { Member, MemberOptions, startMember } from "../../../../dso/member";
 import { TypeRegistry } from "../../../../dso/type-registry";
-import { Counter, Gate, Holder, Ledger } from "./test-classes";
+import { Counter, Gate, Holder, Hostile, Ledger } from "./test-classes";
 
 /** A member on a free loopback port serving the test classes, with its log kept in memory. */
 export interface TestMember {
@@ -19,6 +19,7 @@ export function testRegistry(): TypeRegistry {
   registry.register("Gate", Gate);
   registry.register("Holder", Holder);
   registry.register("Ledger", Ledger);
+  registry.register("Hostile", Hostile);
   return registry;
 }
 
