@@ -25,6 +25,14 @@ export interface ConnectionLimits {
  */
 export const PRE_HELLO_MAX_FRAME_BYTES = 16 * 1024;
 
+/**
+ * Reply bytes a connection may have waiting in its socket before the member stops taking its
+ * next requests. Without it, a client that pipelines small requests for large replies and never
+ * reads would have the member queue all of their replies at once (a 30-byte `get` of a 1 MB
+ * value is a 30 000-fold amplification).
+ */
+export const REPLY_BACKLOG_BYTES = 8 * 1024 * 1024;
+
 /** How long a connection may stay open without a hello before it is closed, in ms. */
 export const HELLO_DEADLINE_MS = 10_000;
 
@@ -42,6 +50,8 @@ export class ConnectionHandler implements Caller, FrameSink {
   private greeted = false;
   private ending = false;
   private inFlight = 0;
+  /** Requests held back while too many reply bytes wait in the socket, in arrival order. */
+  private readonly deferred: Array<[number, Uint8Array]> = [];
   private readonly reader: FrameReader;
   private readonly cleanups = new Set<() => void>();
   private readonly log: Logger;
@@ -68,7 +78,7 @@ export class ConnectionHandler implements Caller, FrameSink {
     this.cleanups.add(() => clearTimeout(helloDeadline));
     socket.setNoDelay(true);
     socket.on("data", (chunk: Buffer) => this.received(chunk));
-    socket.on("drain", () => socket.resume());
+    socket.on("drain", () => this.drained());
     socket.on("error", (error) => this.log.debug("connection error", { error: error.message }));
     socket.on("close", () => this.closedByPeer());
   }
@@ -80,6 +90,16 @@ export class ConnectionHandler implements Caller, FrameSink {
 
   frame(id: number, body: Uint8Array): void {
     if (this.ending) return;
+    if (this.deferred.length > 0 || this.socket.writableLength > REPLY_BACKLOG_BYTES) {
+      // Kept for when the client has read its replies; `body` is only valid during this call.
+      this.deferred.push([id, Uint8Array.prototype.slice.call(body)]);
+      this.socket.pause();
+      return;
+    }
+    this.answer(id, body);
+  }
+
+  private answer(id: number, body: Uint8Array): void {
     try {
       this.handle(id, body);
     } catch (error) {
@@ -110,6 +130,20 @@ export class ConnectionHandler implements Caller, FrameSink {
   malformed(reason: string): void {
     this.log.warn("closing a connection whose byte stream is not framed", { reason });
     this.abort();
+  }
+
+  /** The client read its replies: take the requests held back, then read again. */
+  private drained(): void {
+    this.socket.cork();
+    try {
+      while (this.deferred.length > 0 && this.socket.writableLength <= REPLY_BACKLOG_BYTES) {
+        const [id, body] = this.deferred.shift() as [number, Uint8Array];
+        if (!this.ending) this.answer(id, body);
+      }
+    } finally {
+      this.socket.uncork();
+    }
+    if (this.deferred.length === 0) this.socket.resume();
   }
 
   private received(chunk: Buffer): void {

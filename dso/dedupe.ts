@@ -3,6 +3,12 @@ import { CallId, Request } from "../runtime/wire/messages";
 /** How many replies a member remembers at most, over all applications. */
 export const DEFAULT_DEDUPE_CAPACITY = 100_000;
 
+/**
+ * How many bytes of replies a member remembers at most. A count alone is no bound: 100 000
+ * replies of a large value each would be gigabytes.
+ */
+export const DEFAULT_DEDUPE_BYTES = 256 * 1024 * 1024;
+
 interface Remembered {
   readonly app: string;
   readonly type: string;
@@ -18,14 +24,24 @@ interface Remembered {
  * is not part of the key: that is the point. A remembered call answers a retry only if it names
  * the same object and method, since a retry that diverged is not the same call.
  *
- * Bounded: the oldest entry goes when the table is full (a Map iterates in insertion order), and
- * an application's entries go when it ends, because none of its tasks can retry after that.
+ * Bounded in entries and in bytes: the oldest entries go when the table is full (a Map iterates
+ * in insertion order), and an application's entries go when it ends, because none of its tasks
+ * can retry after that.
  */
 export class CallDedupe {
   private readonly replies = new Map<string, Remembered>();
   private readonly byApp = new Map<string, Set<string>>();
+  private bytes = 0;
 
-  constructor(private readonly capacity = DEFAULT_DEDUPE_CAPACITY) {}
+  constructor(
+    private readonly capacity = DEFAULT_DEDUPE_CAPACITY,
+    private readonly maxBytes = DEFAULT_DEDUPE_BYTES,
+  ) {}
+
+  /** Bytes of the replies remembered. */
+  get byteSize(): number {
+    return this.bytes;
+  }
 
   get size(): number {
     return this.replies.size;
@@ -44,7 +60,8 @@ export class CallDedupe {
     if (this.capacity <= 0) return;
     const slot = slotOf(callId);
     const app = callId[0];
-    this.replies.delete(slot);
+    this.drop(slot);
+    this.bytes += body.byteLength;
     this.replies.set(slot, {
       app,
       type: request.type,
@@ -57,13 +74,15 @@ export class CallDedupe {
     if (slots === undefined) this.byApp.set(app, (slots = new Set()));
     slots.add(slot);
 
-    if (this.replies.size > this.capacity) this.evictOldest();
+    while (this.replies.size > this.capacity || (this.bytes > this.maxBytes && this.size > 1)) {
+      this.evictOldest();
+    }
   }
 
   forgetApp(app: string): void {
     const slots = this.byApp.get(app);
     if (slots === undefined) return;
-    for (const slot of slots) this.replies.delete(slot);
+    for (const slot of slots) this.drop(slot);
     this.byApp.delete(app);
   }
 
@@ -71,10 +90,18 @@ export class CallDedupe {
     const oldest = this.replies.entries().next();
     if (oldest.done) return;
     const [slot, entry] = oldest.value;
-    this.replies.delete(slot);
+    this.drop(slot);
     const slots = this.byApp.get(entry.app);
     slots?.delete(slot);
     if (slots?.size === 0) this.byApp.delete(entry.app);
+  }
+
+  /** Forgets one reply, keeping the byte count. */
+  private drop(slot: string): void {
+    const entry = this.replies.get(slot);
+    if (entry === undefined) return;
+    this.bytes -= entry.body.byteLength;
+    this.replies.delete(slot);
   }
 }
 

@@ -67,7 +67,7 @@ export class Dispatcher {
     }
     throw new DsoError(
       ErrorCode.UnknownType,
-      `no object type "${name}" on member ${this.core.address}: it is neither a base object ` +
+      `no object type "${shown(name)}" on member ${this.core.address}: it is neither a base object ` +
         "type nor exported by the member's object bundle (start the server with " +
         "--objects <bundle> that exports the class)",
     );
@@ -79,13 +79,13 @@ export class Dispatcher {
     if (type.allowList.isForbidden(name)) {
       throw new DsoError(
         ErrorCode.ForbiddenMethod,
-        `"${name}" of ${type.name} cannot be called remotely: constructors, Object.prototype ` +
+        `"${shown(name)}" of ${type.name} cannot be called remotely: constructors, Object.prototype ` +
           "methods, getters, setters, fields and the monitor helpers are never exposed",
       );
     }
     throw new DsoError(
       ErrorCode.UnknownMethod,
-      `${type.name} has no remote method "${name}": the callable methods are those declared ` +
+      `${type.name} has no remote method "${shown(name)}": the callable methods are those declared ` +
         `on the class and its base classes; see the declaration of ${type.name} for its API`,
     );
   }
@@ -221,6 +221,11 @@ export class Dispatcher {
       this.core.logger.error("internal error while answering a call", { stack });
     }
   }
+}
+
+/** A name from the request, cut short: an error reply must not echo 100 KB back. */
+function shown(name: string): string {
+  return name.length <= 120 ? name : `${name.slice(0, 120)}… (${name.length} characters)`;
 }
 
 function contextOf(caller: Caller, app: string): CallContext {

@@ -1,11 +1,12 @@
+import { connect } from "node:net";
 import { expect } from "chai";
 import { encodeValue } from "../../../runtime/wire/codec";
 import { ErrorCode } from "../../../runtime/wire/error-codes";
 import { WireError } from "../../../runtime/wire/errors";
-import { encodeFrame } from "../../../runtime/wire/frames";
-import { Reply } from "../../../runtime/wire/messages";
-import { RawClient } from "./helpers/raw-client";
-import { startTestMember, TestMember } from "./helpers/test-member";
+import { encodeFrame, FrameReader } from "../../../runtime/wire/frames";
+import { PROTOCOL_VERSION, Reply } from "../../../runtime/wire/messages";
+import { RawClient, splitAddress } from "./helpers/raw-client";
+import { eventually, startTestMember, TestMember } from "./helpers/test-member";
 
 function errorOf(reply: Reply): WireError {
   if (reply.ok) throw new Error(`expected an error reply, got ${String(reply.value)}`);
@@ -70,6 +71,18 @@ describe("dso server: bad input", () => {
 
     expect(code).to.equal(ErrorCode.UnknownMethod);
     expect(message).to.contain("declaration of Counter");
+    await stillWorks();
+  });
+
+  it("cuts a long unknown name short in the error instead of echoing it whole", async () => {
+    const name = "m".repeat(500);
+    const [code, , message] = errorOf(
+      await client.call("Counter", "c", name, [], { ctorArgs: [0] }),
+    );
+
+    expect(code).to.equal(ErrorCode.UnknownMethod);
+    expect(message).to.contain("(500 characters)");
+    expect(message.length).to.be.below(400);
     await stillWorks();
   });
 
@@ -191,6 +204,47 @@ describe("dso server: bad input", () => {
 });
 
 describe("dso server: limits", () => {
+  it("queues a bounded backlog of replies for a client that sends and does not read", async () => {
+    const server = await startTestMember();
+    const writer = await RawClient.open(server.address);
+    await writer.value("Holder", "big", "put", [new Uint8Array(1024 * 1024)], { ctorArgs: [] });
+
+    // A raw socket that says hello, then asks 300 times for the 1 MB value and reads nothing.
+    const [host, port] = splitAddress(server.address);
+    const socket = connect(port, host);
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const frames: number[] = [];
+    const reader = new FrameReader({
+      frame: (id) => frames.push(id),
+      oversized: () => undefined,
+      malformed: () => undefined,
+    });
+    socket.on("data", (chunk: Buffer) => reader.push(chunk));
+    socket.write(encodeFrame(1, encodeValue(["$", "", "hello", [PROTOCOL_VERSION, "reader"]])));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.pause();
+    const asks = Array.from({ length: 300 }, (_, i) =>
+      encodeFrame(i + 2, encodeValue(["Holder", "big", "all", []])),
+    );
+    const before = process.memoryUsage().arrayBuffers;
+    socket.write(Buffer.concat(asks));
+
+    let peak = 0;
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+    }
+    // Unbounded, the member would hold about 300 MB of replies here.
+    expect(peak).to.be.below(100 * 1024 * 1024);
+
+    socket.resume();
+    await eventually(async () => frames.length === 301, 30_000);
+    expect(frames.slice(1)).to.deep.equal(asks.map((_, i) => i + 2));
+    socket.destroy();
+    writer.close();
+    await server.close();
+  });
+
   it("answers calls over the in-flight limit of a connection with OVERLOADED", async () => {
     const server = await startTestMember({ maxInFlight: 2 });
     const client = await RawClient.open(server.address);

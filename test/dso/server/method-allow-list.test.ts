@@ -92,6 +92,19 @@ describe("dso server: de-duplication table", () => {
     expect(table.lookup(["app", "task", 1, 2], request("m"))).to.deep.equal(Uint8Array.of(2));
   });
 
+  it("evicts the oldest replies when their bytes pass the byte budget", () => {
+    const table = new CallDedupe(100, 3000);
+    for (const seq of [0, 1, 2, 3]) {
+      table.remember(["app", "task", 0, seq], request("m"), new Uint8Array(1000));
+    }
+
+    expect(table.size).to.equal(3);
+    expect(table.byteSize).to.equal(3000);
+    expect(table.lookup(["app", "task", 1, 0], request("m"))).to.equal(undefined);
+    table.forgetApp("app");
+    expect(table.byteSize).to.equal(0);
+  });
+
   it("answers only a retry of the same method on the same object", () => {
     const table = new CallDedupe();
     table.remember(["app", "task", 0, 0], request("m"), Uint8Array.of(1));
