@@ -16,6 +16,7 @@ import { runSystemCall } from "./system-calls";
 export interface ConnectionLimits {
   maxFrameBytes: number;
   maxInFlight: number;
+  helloDeadlineMs: number;
 }
 
 /**
@@ -33,7 +34,7 @@ export const PRE_HELLO_MAX_FRAME_BYTES = 16 * 1024;
  */
 export const REPLY_BACKLOG_BYTES = 8 * 1024 * 1024;
 
-/** How long a connection may stay open without a hello before it is closed, in ms. */
+/** How long a connection may stay open without a hello before it is closed, by default, in ms. */
 export const HELLO_DEADLINE_MS = 10_000;
 
 /**
@@ -70,10 +71,10 @@ export class ConnectionHandler implements Caller, FrameSink {
     const helloDeadline = setTimeout(() => {
       if (this.greeted || this.closed) return;
       this.log.warn("closing a connection that sent no hello in time", {
-        ms: HELLO_DEADLINE_MS,
+        ms: limits.helloDeadlineMs,
       });
       this.abort();
-    }, HELLO_DEADLINE_MS);
+    }, limits.helloDeadlineMs);
     helloDeadline.unref();
     this.cleanups.add(() => clearTimeout(helloDeadline));
     socket.setNoDelay(true);

@@ -2,7 +2,7 @@ import { createServer, Server, Socket } from "node:net";
 import { DEFAULT_MAX_FRAME_BYTES } from "../runtime/wire/frames";
 import { MemberStatus } from "../runtime/wire/messages";
 import { baseTypeRegistry } from "./base-types";
-import { ConnectionHandler, ConnectionLimits } from "./connection-handler";
+import { ConnectionHandler, ConnectionLimits, HELLO_DEADLINE_MS } from "./connection-handler";
 import { CallDedupe, DEFAULT_DEDUPE_CAPACITY } from "./dedupe";
 import { Dispatcher } from "./dispatch";
 import { DEFAULT_LEASE_MS, Leases } from "./leases";
@@ -39,6 +39,8 @@ export interface MemberOptions {
   maxConnections?: number;
   /** Unanswered calls per connection at most; more are answered OVERLOADED. @default 10000 */
   maxInFlight?: number;
+  /** How long a connection may stay open without a hello, in ms. @default 10000 */
+  helloDeadlineMs?: number;
   /** Replies remembered for retried cloud threads. @default 100000 */
   dedupeCapacity?: number;
   /**
@@ -84,6 +86,7 @@ export async function startMember(options: MemberOptions = {}): Promise<Member> 
   const limits: ConnectionLimits = {
     maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    helloDeadlineMs: options.helloDeadlineMs ?? HELLO_DEADLINE_MS,
   };
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   let connectionIds = 0;

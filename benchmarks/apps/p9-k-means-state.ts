@@ -7,6 +7,7 @@ import { builtFixture, requireFixture } from "./built-fixtures";
 import { CentroidsPeer, CentroidsPeerName } from "./centroids-peer";
 import { crucialCentroids, K_MEANS_OBJECTS } from "./crucial-centroids";
 import { redisCentroids } from "./redis-centroids";
+import { median } from "../support/median";
 
 /** The fixture's data types (fixtures/k-means/shared/points.ts), as far as P9 uses them. */
 interface DatasetSpec {
@@ -116,11 +117,10 @@ function maxRelativeDifference(a: number[][], b: number[][]): number {
 }
 
 function timesOf(samplesMs: number[]): PeerTimes {
-  const sorted = [...samplesMs].sort((x, y) => x - y);
   const total = samplesMs.reduce((sum, ms) => sum + ms, 0);
   return {
     msPerIteration: total / samplesMs.length,
-    p50Ms: sorted[Math.ceil(sorted.length / 2) - 1],
+    p50Ms: median(samplesMs),
     samplesMs,
   };
 }

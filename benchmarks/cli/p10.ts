@@ -11,6 +11,7 @@ import { startDsoProcess } from "../../test/support/dso-process";
 import { REPO, removeProject, tempProject } from "../../test/e2e/cli/helpers/temp-project";
 import { readZip } from "../../test/e2e/cli/helpers/zip-reader";
 import { writeResults } from "../support/results-file";
+import { median } from "../support/median";
 
 /**
  * P10: the Lambda handler that `crucial build` makes — its size (target < 500 KB) and its cold
@@ -59,11 +60,6 @@ interface Probe {
 
 function print(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function eventFile(dir: string, name: string, task: object): string {

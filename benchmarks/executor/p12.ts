@@ -5,6 +5,7 @@ import { ServerlessExecutorService } from "../../runtime/index";
 import { SumTask } from "../../test/executor/helpers/test-tasks";
 import { startOfflineStack } from "../../test/e2e/lambda/helpers/offline-stack";
 import { EmptyTask } from "./empty-task";
+import { median } from "../support/median";
 
 /**
  * P12: the cost of an invocation. 1000 empty tasks through the local backend against piscina
@@ -37,11 +38,6 @@ function print(line: string): void {
 
 function perTask(batchMs: number): string {
   return ((batchMs * 1000) / TASKS).toFixed(1);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

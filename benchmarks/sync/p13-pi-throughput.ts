@@ -5,6 +5,7 @@ import { AtomicLong, CloudThread } from "../../runtime";
 import { PiBatchTask } from "./pi-batch-task";
 import { runPlainWorkers } from "./pi-plain-worker";
 import { SyncConfig } from "./sync-config";
+import { median } from "../support/median";
 
 const MODULES = [join(__dirname, "pi-batch-task.js")];
 
@@ -56,11 +57,6 @@ function sample(kind: PiKind, workers: number, points: number, run: { ms: number
   const total = workers * points;
   const pointsPerSecond = total / (run.ms / 1000);
   return { kind, workers, ms: run.ms, pointsPerSecond, estimate: (4 * run.hits) / total };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

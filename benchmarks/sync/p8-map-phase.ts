@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { AtomicLong, CloudThread, CountDownLatch, SharedFuture, TaskLike } from "../../runtime";
 import { AggregateMapTask, FutureMapTask, mapSlice, PollingMapTask } from "./map-phase-tasks";
 import { SyncConfig } from "./sync-config";
+import { median } from "../support/median";
 
 const MODULES = [join(__dirname, "map-phase-tasks.js")];
 
@@ -118,11 +119,6 @@ const PHASES: Record<MapVariant, Phase> = {
   futures: futuresPhase,
   aggregate: aggregatePhase,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * P8: a map phase of `tasks` cloud threads on the local backend, synchronized three ways. One

@@ -6,6 +6,7 @@ import ts from "typescript";
 import { writeResults } from "../support/results-file";
 import type { BuildMode, BuildReport } from "./build-once";
 import { generateProject, removeProject } from "./generated-project";
+import { median } from "../support/median";
 
 /**
  * P11: what crucial/transformer adds to a build (target: at most 1.15 times plain TypeScript). A
@@ -154,13 +155,7 @@ function checkOutputs(root: string, files: number): Record<string, number> {
 }
 
 function spread(values: readonly number[]): Spread {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const medianMs =
-    sorted.length % 2 === 1
-      ? sorted[Math.floor(middle)]
-      : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { medianMs, minMs: sorted[0] };
+  return { medianMs: median(values), minMs: Math.min(...values) };
 }
 
 function compare(runs: readonly Run[], measure: "buildMs" | "emitMs" | "processMs"): Comparison {

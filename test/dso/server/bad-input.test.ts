@@ -204,6 +204,23 @@ describe("dso server: bad input", () => {
 });
 
 describe("dso server: limits", () => {
+  it("closes a connection that says no hello in time, freeing its slot", async () => {
+    const server = await startTestMember({ helloDeadlineMs: 200, maxConnections: 1 });
+    try {
+      const silent = await RawClient.connect(server.address);
+      await silent.closed;
+      expect(server.logs.some((log) => /no hello in time/.test(String(log.msg)))).to.equal(true);
+      // Its slot is free again: the one connection allowed can be made.
+      await (
+        await RawClient.open(server.address)
+      ).value("Counter", "c", "get", [], {
+        ctorArgs: [0],
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("queues a bounded backlog of replies for a client that sends and does not read", async () => {
     const server = await startTestMember();
     const writer = await RawClient.open(server.address);
