@@ -114,7 +114,8 @@ export class ConnectionHandler implements Caller, FrameSink {
         id,
         ErrorCode.FrameTooLarge,
         `a request of ${bytes} bytes before the hello; member ${this.core.address} takes at ` +
-          `most ${PRE_HELLO_MAX_FRAME_BYTES} bytes until a hello [version, app, token?] is accepted`,
+          `most ${PRE_HELLO_MAX_FRAME_BYTES} bytes until its hello [version, app, token?] ` +
+          "is accepted",
       );
     }
     this.write(

@@ -67,8 +67,8 @@ export class Dispatcher {
     }
     throw new DsoError(
       ErrorCode.UnknownType,
-      `no object type "${shown(name)}" on member ${this.core.address}: it is neither a base object ` +
-        "type nor exported by the member's object bundle (start the server with " +
+      `no object type "${shown(name)}" on member ${this.core.address}: it is neither a base ` +
+        "object type nor exported by the member's object bundle (start the server with " +
         "--objects <bundle> that exports the class)",
     );
   }
@@ -79,14 +79,16 @@ export class Dispatcher {
     if (type.allowList.isForbidden(name)) {
       throw new DsoError(
         ErrorCode.ForbiddenMethod,
-        `"${shown(name)}" of ${type.name} cannot be called remotely: constructors, Object.prototype ` +
-          "methods, getters, setters, fields and the monitor helpers are never exposed",
+        `"${shown(name)}" of ${type.name} cannot be called remotely: constructors, ` +
+          "Object.prototype methods, getters, setters, fields and the monitor helpers are " +
+          "never exposed",
       );
     }
     throw new DsoError(
       ErrorCode.UnknownMethod,
-      `${type.name} has no remote method "${shown(name)}": the callable methods are those declared ` +
-        `on the class and its base classes; see the declaration of ${type.name} for its API`,
+      `${type.name} has no remote method "${shown(name)}": the callable methods are those ` +
+        "declared on the class and its base classes; see the declaration of " +
+        `${type.name} for its API`,
     );
   }
 

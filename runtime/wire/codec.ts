@@ -46,7 +46,7 @@ function bignum(bytes: unknown): bigint {
   return hex.length === 0 ? 0n : BigInt(`0x${hex}`);
 }
 
-/** Replaces cbor-x's decoding of `tag`. Decode-only: cbor-x accepts that, though its types do not. */
+/** Replaces cbor-x's decoding of `tag`. Decode-only: cbor-x accepts that; its types do not. */
 function decodeTag(tag: number, decode: (item: unknown) => unknown): void {
   addExtension({ tag, decode } as unknown as Parameters<typeof addExtension>[0]);
 }

@@ -169,7 +169,7 @@ describe("e2e cli: crucial build on changed sources", function () {
     expect(yml.match(/^functions:/gm)).to.have.lengthOf(1);
   });
 
-  it("bundles the AWS SDK into the Lambda I/O worker with --bundle-aws-sdk, and only then", async () => {
+  it("bundles the AWS SDK into the function with --bundle-aws-sdk, and only then", async () => {
     const ioWorker = () => readFileSync(join(dir, "dist", "lambda", "io-worker.js"), "utf8");
     // The name the SDK's command class keeps (esbuild keepNames), which only a bundled copy has.
     const sdkInside = /"InvokeCommand"/;

@@ -68,7 +68,7 @@ describe("lambda backend end to end (serverless offline, real AWS SDK client)", 
     executor.shutdown();
   });
 
-  it("keeps invoking while the main thread blocks at a barrier its threads must reach", async () => {
+  it("keeps invoking while the main thread blocks at a barrier its threads reach", async () => {
     const barrier = new CyclicBarrier(`e2e-barrier-${randomUUID()}`, 4);
     const arrived = new AtomicLong(`e2e-arrived-${randomUUID()}`, 0);
     const threads = Array.from(
