@@ -1,8 +1,8 @@
 import type { AtomicBoolean as AtomicBooleanObject } from "../dso/objects/atomic-boolean";
 import type { AtomicByteArray as AtomicByteArrayObject } from "../dso/objects/atomic-byte-array";
-import type { AtomicDoubleArray as AtomicDoubleArrayObject } from "../dso/objects/atomic-double-array";
+import type { AtomicDoubleArray as DoubleArrayObject } from "../dso/objects/atomic-double-array";
 import type { AtomicInteger as AtomicIntegerObject } from "../dso/objects/atomic-integer";
-import type { AtomicIntegerArray as AtomicIntegerArrayObject } from "../dso/objects/atomic-integer-array";
+import type { AtomicIntegerArray as IntegerArrayObject } from "../dso/objects/atomic-integer-array";
 import type { AtomicLong as AtomicLongObject } from "../dso/objects/atomic-long";
 import type { AtomicReference as AtomicReferenceObject } from "../dso/objects/atomic-reference";
 import type { CountDownLatch as CountDownLatchObject } from "../dso/objects/count-down-latch";
@@ -72,12 +72,12 @@ interface SharedArrayClass<P> {
 export const AtomicIntegerArray = generic<SharedArrayClass<AtomicIntegerArray>>(
   defineSharedClass("AtomicIntegerArray"),
 );
-export type AtomicIntegerArray = SharedProxy<AtomicIntegerArrayObject> & Indexed<number>;
+export type AtomicIntegerArray = SharedProxy<IntegerArrayObject> & Indexed<number>;
 
 export const AtomicDoubleArray = generic<SharedArrayClass<AtomicDoubleArray>>(
   defineSharedClass("AtomicDoubleArray"),
 );
-export type AtomicDoubleArray = SharedProxy<AtomicDoubleArrayObject> & Indexed<number>;
+export type AtomicDoubleArray = SharedProxy<DoubleArrayObject> & Indexed<number>;
 
 export const SharedList = generic<{
   new <T = unknown>(key: string, initial?: T[]): SharedList<T>;

@@ -1,4 +1,9 @@
-import { BroadcastChannel, MessageChannel, MessagePort } from "node:worker_threads";
+import {
+  BroadcastChannel,
+  MessageChannel,
+  MessagePort,
+  receiveMessageOnPort,
+} from "node:worker_threads";
 
 /**
  * The link between one thread and the process's I/O worker. Two ports, because a blocking caller
@@ -63,6 +68,14 @@ export function namedChannel(name: string, signal: SharedArrayBuffer): IoChannel
 export function postOn(port: ChannelPort, message: unknown, transfer: ArrayBuffer[] = []): void {
   if (port instanceof MessagePort) port.postMessage(message, transfer);
   else port.postMessage(message);
+}
+
+/**
+ * Takes the next message queued on `port`, if any, without the event loop. Node reads a
+ * BroadcastChannel this way too, though @types/node declares MessagePort only.
+ */
+export function receiveOn(port: ChannelPort): { message: unknown } | undefined {
+  return receiveMessageOnPort(port as MessagePort);
 }
 
 /** Calls `listener` with every message that arrives on `port`. */

@@ -5,7 +5,6 @@ import {
   BroadcastChannel,
   isMainThread,
   MessagePort,
-  receiveMessageOnPort,
   threadId,
   Worker,
   workerData,
@@ -18,6 +17,7 @@ import {
   IoRequest,
   JoinRequest,
   namedChannel,
+  receiveOn,
   REPLY_READY,
   ThreadEnd,
 } from "./io-channel";
@@ -88,7 +88,7 @@ function joinProcessIoWorker(): ThreadEnd | undefined {
   const name = `crucial:io:${process.pid}:${threadId}:${randomUUID()}`;
   const end = namedChannel(name, signal);
   // A BroadcastChannel holds its thread open until unref'd; the transport refs the async one
-  // while it awaits replies, and the sync one is only ever read by receiveMessageOnPort.
+  // while it awaits replies, and the sync one is only ever read by receiveOn.
   end.syncPort.unref();
   end.asyncPort.unref();
 
@@ -98,7 +98,7 @@ function joinProcessIoWorker(): ThreadEnd | undefined {
   while (!welcomed && Date.now() < deadline) {
     rendezvous.postMessage({ name, signal } satisfies JoinRequest);
     Atomics.wait(new Int32Array(signal), REPLY_READY, 0, JOIN_RETRY_MS);
-    welcomed = receiveMessageOnPort(end.syncPort as unknown as MessagePort) !== undefined;
+    welcomed = receiveOn(end.syncPort) !== undefined;
   }
   rendezvous.close();
   if (!welcomed) {

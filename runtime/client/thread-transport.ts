@@ -1,4 +1,3 @@
-import { MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import { decodeValue, encodeValue } from "../wire/codec";
 import { ErrorCode } from "../wire/error-codes";
 import { fromWireError } from "../wire/errors";
@@ -12,6 +11,7 @@ import {
   IoRequest,
   IO_GONE,
   onPortMessage,
+  receiveOn,
   REPLY_READY,
   ThreadEnd,
 } from "./io-channel";
@@ -68,12 +68,12 @@ export class ThreadTransport implements Transport {
 
   /** Sends a request to the I/O worker and sleeps until its reply is in the sync port. */
   exchangeSync(request: IoRequest): Uint8Array {
-    const port = this.syncPort();
+    const port = this.end.syncPort;
     if (!this.armSignal()) return ioWorkerGone();
     port.postMessage(request);
     for (;;) {
       Atomics.wait(this.signal, REPLY_READY, 0);
-      const received = receiveMessageOnPort(port);
+      const received = receiveOn(port);
       if (received !== undefined) return received.message as Uint8Array;
       if (Atomics.load(this.signal, REPLY_READY) === IO_GONE) return ioWorkerGone();
       // Only reachable if the flag was raised without a message: wait briefly and look again.
@@ -86,11 +86,11 @@ export class ThreadTransport implements Transport {
    * a program that is ending because its server went away.
    */
   exchangeSyncWithin(request: IoRequest, timeoutMs: number): Uint8Array | undefined {
-    const port = this.syncPort();
+    const port = this.end.syncPort;
     if (!this.armSignal()) return undefined;
     port.postMessage(request);
     Atomics.wait(this.signal, REPLY_READY, 0, timeoutMs);
-    return receiveMessageOnPort(port)?.message as Uint8Array | undefined;
+    return receiveOn(port)?.message as Uint8Array | undefined;
   }
 
   /**
@@ -126,14 +126,6 @@ export class ThreadTransport implements Transport {
     this.invocations.set(id, onEvent);
     this.end.asyncPort.postMessage({ op: "invoke", id, backend, request } satisfies IoRequest);
     return () => this.end.asyncPort.postMessage({ op: "cancel-invoke", id } satisfies IoRequest);
-  }
-
-  /**
-   * The sync port, typed for `receiveMessageOnPort`: Node reads a BroadcastChannel with it too,
-   * though @types/node declares MessagePort only.
-   */
-  private syncPort(): MessagePort {
-    return this.end.syncPort as MessagePort;
   }
 
   private invocationEvent(event: IoInvocationEvent): void {

@@ -62,7 +62,7 @@ describe("dso server: method allow-list", () => {
     expect(list.isForbidden("wait")).to.equal(true);
   });
 
-  it("makes wait() outside a member fail with IllegalStateError, saying where it works", async () => {
+  it("makes wait() outside a member fail with IllegalStateError, saying where", async () => {
     const error = await new Waiter().pass().then(
       () => undefined,
       (thrown: unknown) => thrown,
